@@ -1,0 +1,199 @@
+import { wrap, transfer, type Endpoint, type Remote } from 'comlink';
+import type { WorkerApi } from '../core/worker-api';
+import type { TraceEvent } from '../core/trace';
+
+export { transfer };
+
+/**
+ * A worker as the pool needs it, whatever made it: a browser `Worker`, or a
+ * Node `worker_threads` worker in unit tests.
+ */
+export interface PoolWorkerHandle {
+  endpoint: Endpoint;
+  terminate(): void;
+  /** Registers the one listener told when the worker dies or throws outside a call. */
+  onFailure(listener: (error: Error) => void): void;
+}
+
+export type WorkerFactory = () => PoolWorkerHandle;
+
+/** What every worker API must answer: the pool's readiness check. */
+export interface PingApi {
+  ping(): number;
+}
+
+export type WorkerCall<R, Api = WorkerApi> = (api: Remote<Api>, task: number) => Promise<R>;
+
+export interface MapOptions {
+  signal?: AbortSignal;
+  /** Called after each finished task. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface MapOutcome<R> {
+  results: R[];
+  trace: TraceEvent[];
+  /** From the first dispatch to the last result, in ms; excludes worker start. */
+  wallMs: number;
+}
+
+export interface WarmReport {
+  /** Cold-start time of each worker started now, in ms (empty when all were warm). */
+  coldStartMs: number[];
+}
+
+interface Slot<Api> {
+  index: number;
+  handle: PoolWorkerHandle;
+  api: Remote<Api>;
+  /** Rejects when the worker dies or is terminated; every call races it. */
+  gone: Promise<never>;
+  kill: (error: Error) => void;
+  ready: Promise<number>;
+}
+
+/** The error every pending call rejects with when a run is stopped. */
+export function abortError(): DOMException {
+  return new DOMException('The run was stopped.', 'AbortError');
+}
+
+/**
+ * A fixed-size pool of warm workers, driven through Comlink. Tasks are pulled
+ * by whichever worker is free, and each one leaves a trace event. Aborting
+ * terminates every worker and rejects every pending call at once; a worker
+ * that throws or dies is replaced. Missing workers are started lazily, on the
+ * next `warm` or `map`.
+ */
+export class WorkerPool<Api extends PingApi = WorkerApi> {
+  private slots: Array<Slot<Api> | undefined> = [];
+  private sizeValue: number;
+
+  constructor(private readonly factory: WorkerFactory, size: number) {
+    this.sizeValue = WorkerPool.checkSize(size);
+  }
+
+  static checkSize(size: number): number {
+    if (!Number.isInteger(size) || size < 1 || size > 64) throw new RangeError(`A pool holds 1 to 64 workers, not ${size}.`);
+    return size;
+  }
+
+  get size(): number {
+    return this.sizeValue;
+  }
+
+  /** How many workers are running now. */
+  get alive(): number {
+    return this.slots.filter(Boolean).length;
+  }
+
+  /** Changes the pool size; extra workers are terminated now, missing ones start lazily. */
+  resize(size: number): void {
+    this.sizeValue = WorkerPool.checkSize(size);
+    for (let i = size; i < this.slots.length; i++) this.slots[i]?.kill(new Error('The pool was resized.'));
+    this.slots.length = Math.min(this.slots.length, size);
+  }
+
+  /** Starts every missing worker and waits until all answer. */
+  async warm(signal?: AbortSignal): Promise<WarmReport> {
+    signal?.throwIfAborted();
+    const fresh: Slot<Api>[] = [];
+    for (let i = 0; i < this.sizeValue; i++) {
+      if (!this.slots[i]) {
+        const slot = this.spawn(i);
+        this.slots[i] = slot;
+        fresh.push(slot);
+      }
+    }
+    const all = this.slots.filter((s): s is Slot<Api> => Boolean(s));
+    const coldStartMs = await this.guard(signal, Promise.all(all.map((s) => Promise.race([s.ready, s.gone]))));
+    return { coldStartMs: fresh.map((s) => coldStartMs[all.indexOf(s)]) };
+  }
+
+  /**
+   * Runs tasks 0…count−1, each on whichever worker is free first, and
+   * resolves with their results in task order. Rejects with the first error.
+   */
+  async map<R>(count: number, call: WorkerCall<R, Api>, options: MapOptions = {}): Promise<MapOutcome<R>> {
+    const { signal, onProgress } = options;
+    await this.warm(signal);
+    const results: R[] = new Array(count);
+    const trace: TraceEvent[] = [];
+    let next = 0;
+    let done = 0;
+    let failed = false;
+    const t0 = performance.now();
+
+    const drain = async (slot: Slot<Api>): Promise<void> => {
+      while (!failed && next < count) {
+        const task = next++;
+        const startMs = performance.now() - t0;
+        try {
+          results[task] = await Promise.race([call(slot.api, task), slot.gone]);
+        } catch (error) {
+          failed = true;
+          // A worker that threw may be in any state: replace it.
+          slot.kill(error instanceof Error ? error : new Error(String(error)));
+          throw error;
+        }
+        trace.push({ lane: `worker ${slot.index + 1}`, chunk: task, startMs, endMs: performance.now() - t0 });
+        onProgress?.(++done, count);
+      }
+    };
+
+    const slots = this.slots.filter((s): s is Slot<Api> => Boolean(s));
+    await this.guard(signal, Promise.all(slots.map(drain)));
+    return { results, trace, wallMs: performance.now() - t0 };
+  }
+
+  /** Terminates every worker now; pending calls reject with `reason`. */
+  terminate(reason: Error = new Error('The pool was terminated.')): void {
+    for (const slot of this.slots) slot?.kill(reason);
+    this.slots = [];
+  }
+
+  /** Races `work` with the signal: on abort, terminates every worker and rejects at once. */
+  private async guard<T>(signal: AbortSignal | undefined, work: Promise<T>): Promise<T> {
+    if (!signal) return work;
+    signal.throwIfAborted();
+    let onAbort: () => void = () => undefined;
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => {
+        const reason = abortError();
+        this.terminate(reason);
+        reject(reason);
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      return await Promise.race([work, aborted]);
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+
+  private spawn(index: number): Slot<Api> {
+    const started = performance.now();
+    const handle = this.factory();
+    const api = wrap<Api>(handle.endpoint);
+    let kill: (error: Error) => void = () => undefined;
+    const gone = new Promise<never>((_, reject) => {
+      kill = (error: Error) => {
+        if (this.slots[index] === slot) this.slots[index] = undefined;
+        handle.terminate();
+        reject(error);
+      };
+    });
+    gone.catch(() => undefined);
+    handle.onFailure((error) => slot.kill(error));
+    const slot: Slot<Api> = {
+      index,
+      handle,
+      api,
+      gone,
+      kill: (error) => kill(error),
+      ready: api.ping().then(() => performance.now() - started),
+    };
+    slot.ready.catch(() => undefined);
+    return slot;
+  }
+}

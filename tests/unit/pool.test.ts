@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { WorkerPool } from '../../src/runtime/pool';
+import { lanesOf, lanesOverlap } from '../../src/core/trace';
+import { checksumRange, makeInput } from '../../src/core/cpu-kernel';
+import { liveNodeWorkers, spawnNodeWorker } from './fixtures/node-pool';
+import type { TestApi } from './fixtures/node-worker';
+
+const pools: Array<WorkerPool<TestApi>> = [];
+function makePool(size: number): WorkerPool<TestApi> {
+  const pool = new WorkerPool<TestApi>(() => spawnNodeWorker(), size);
+  pools.push(pool);
+  return pool;
+}
+
+async function noWorkersLeft(): Promise<void> {
+  for (let i = 0; i < 100 && liveNodeWorkers.size > 0; i++) await new Promise((r) => setTimeout(r, 20));
+  expect(liveNodeWorkers.size).toBe(0);
+}
+
+afterEach(async () => {
+  for (const pool of pools.splice(0)) pool.terminate();
+  await noWorkersLeft();
+});
+
+describe('WorkerPool', () => {
+  it('reports a cold start for each new worker and none for warm ones', async () => {
+    const pool = makePool(2);
+    const first = await pool.warm();
+    expect(first.coldStartMs).toHaveLength(2);
+    for (const ms of first.coldStartMs) expect(ms).toBeGreaterThan(0);
+    expect((await pool.warm()).coldStartMs).toEqual([]);
+    expect(pool.alive).toBe(2);
+  });
+
+  it('splits a job over every worker, in task order, with one trace event per task', async () => {
+    const pool = makePool(2);
+    const input = makeInput(40_000);
+    const chunks = 8;
+    const size = input.length / chunks;
+    const outcome = await pool.map(chunks, (api, i) => api.checksum(input, i * size, (i + 1) * size, 2000));
+    expect(outcome.results.reduce((a, b) => a + b, 0)).toBe(checksumRange(input, 0, input.length, 2000));
+    expect(outcome.trace).toHaveLength(chunks);
+    expect(lanesOf(outcome.trace).sort()).toEqual(['worker 1', 'worker 2']);
+    expect(lanesOverlap(outcome.trace)).toBe(true);
+  });
+
+  it('rejects with the worker error name and message, then replaces the worker', async () => {
+    const pool = makePool(1);
+    await pool.warm();
+    await expect(pool.map(1, (api) => api.fail('RangeError', 'rounds out of range'))).rejects.toMatchObject({
+      name: 'RangeError',
+      message: 'rounds out of range',
+    });
+    expect(pool.alive).toBe(0);
+    const again = await pool.map(1, (api) => api.workOnItems([10], 1));
+    expect(again.results).toEqual([100]);
+  });
+
+  it('rejects instead of hanging when a worker dies mid-call, and recovers', async () => {
+    const pool = makePool(2);
+    await pool.warm();
+    const run = pool.map(2, (api, i) => (i === 0 ? api.crash().then(() => api.hang()) : api.hang()));
+    await expect(run).rejects.toThrow(/exited/);
+    pool.terminate();
+    await noWorkersLeft();
+    const again = await pool.map(2, (api) => api.workOnItems([10, 10], 1));
+    expect(again.results).toEqual([200, 200]);
+  });
+
+  it('on abort, terminates every worker and rejects at once, then respawns lazily', async () => {
+    const pool = makePool(2);
+    await pool.warm();
+    const controller = new AbortController();
+    const run = pool.map(2, (api) => api.hang(), { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(pool.alive).toBe(0);
+    await noWorkersLeft();
+    const again = await pool.map(2, (api) => api.workOnItems([10], 1));
+    expect(again.results).toEqual([100, 100]);
+  });
+
+  it('refuses sizes outside 1 to 64', () => {
+    expect(() => makePool(0)).toThrow(RangeError);
+    expect(() => makePool(65)).toThrow(RangeError);
+    expect(() => makePool(1.5)).toThrow(RangeError);
+  });
+
+  it('terminates extra workers when shrunk', async () => {
+    const pool = makePool(2);
+    await pool.warm();
+    pool.resize(1);
+    expect(pool.alive).toBe(1);
+  });
+});

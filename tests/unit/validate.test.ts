@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { parseWholeNumber } from '../../src/core/validate';
+
+const rule = { label: 'Numbers', min: 1, max: 20_000_000, maxReason: 'More would not fit in memory.' };
+const message = (text: string) => {
+  const parsed = parseWholeNumber(text, rule);
+  return parsed.ok ? '' : parsed.message;
+};
+
+describe('parseWholeNumber', () => {
+  it('accepts whole numbers with or without separators', () => {
+    expect(parseWholeNumber('10,000,000', rule)).toEqual({ ok: true, value: 10_000_000 });
+    expect(parseWholeNumber(' 42 ', rule)).toEqual({ ok: true, value: 42 });
+    expect(parseWholeNumber('1e6', rule)).toEqual({ ok: true, value: 1_000_000 });
+  });
+
+  it('gives each kind of bad input its own message', () => {
+    expect(message('')).toBe('Numbers: enter a whole number.');
+    expect(message('ten')).toBe('Numbers: "ten" is not a number.');
+    expect(message('2.5')).toBe('Numbers: must be a whole number, not 2.5.');
+    expect(message('0')).toBe('Numbers: cannot be zero.');
+    expect(message('-3')).toBe('Numbers: cannot be negative.');
+    expect(message('20000001')).toBe('Numbers: at most 20,000,000. More would not fit in memory.');
+  });
+});
