@@ -1,7 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumPath } from './scripts/browsers.mjs';
 
-const port = 4173;
+// PL_PORT and PL_DIST let several checkouts or runs test side by side: every
+// server here takes a port counted from PL_PORT, and the site is served from PL_DIST.
+export const port = Number(process.env.PL_PORT ?? 4173);
+const dist = process.env.PL_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/browser',
@@ -17,7 +20,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+      command: `npx vite preview --outDir ${dist} --port ${port} --strictPort --host 127.0.0.1`,
       url: `http://127.0.0.1:${port}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
