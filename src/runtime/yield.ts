@@ -1,16 +1,17 @@
-const channel = typeof MessageChannel === 'function' ? new MessageChannel() : undefined;
-const waiting: Array<() => void> = [];
-if (channel) channel.port1.onmessage = () => waiting.shift()?.();
+interface TaskScheduler {
+  postTask(callback: () => void, options?: { priority?: 'user-blocking' | 'user-visible' | 'background' }): Promise<void>;
+}
+
+const taskScheduler = (globalThis as { scheduler?: Partial<TaskScheduler> }).scheduler;
 
 /**
- * Gives the event loop a turn (input, rendering, other tasks) and resumes as
- * soon as possible after. A message-channel task, not `setTimeout(0)`, which
- * browsers clamp to 4 ms once timeouts nest.
+ * Gives the event loop a turn (input, rendering, other tasks), then resumes.
+ * A new task through `scheduler.postTask` where the browser has it, else
+ * `setTimeout(0)`. Measured in Chromium: both let the page paint between
+ * turns; a message-channel task (or `scheduler.yield()`) resumes so eagerly
+ * that frames wait up to 100 ms.
  */
 export function yieldToEventLoop(): Promise<void> {
-  if (!channel) return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    waiting.push(resolve);
-    channel.port2.postMessage(null);
-  });
+  if (typeof taskScheduler?.postTask === 'function') return taskScheduler.postTask(() => undefined, { priority: 'user-visible' });
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -1,0 +1,174 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+
+export interface FieldOptions {
+  id: string;
+  label: string;
+  value: string;
+  /** The specific message for what was typed, or '' when it is fine. */
+  message: string;
+  hint?: string;
+  disabled?: boolean;
+  onInput: (value: string) => void;
+}
+
+/**
+ * A labelled text field for a number, with its hint and, when what was typed
+ * is refused, the reason right below it (announced to screen readers).
+ * Text, not `type=number`, so every bad input reaches the validator.
+ */
+export function numberField(o: FieldOptions): TemplateResult {
+  const describedBy = [o.hint ? `${o.id}-hint` : '', o.message ? `${o.id}-error` : ''].filter(Boolean).join(' ');
+  return html`<div class="field">
+    <label for=${o.id}>${o.label}</label>
+    <input
+      id=${o.id}
+      name=${o.id}
+      inputmode="numeric"
+      autocomplete="off"
+      spellcheck="false"
+      .value=${o.value}
+      ?disabled=${o.disabled}
+      aria-invalid=${o.message ? 'true' : 'false'}
+      aria-describedby=${describedBy || nothing}
+      @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)}
+    />
+    ${o.hint ? html`<small id="${o.id}-hint" class="hint">${o.hint}</small>` : nothing}
+    ${o.message ? html`<small id="${o.id}-error" class="error" role="alert">${o.message}</small>` : nothing}
+  </div>`;
+}
+
+/** Styles shared by the demos: panels, fields, buttons, results. */
+export const demoStyles = css`
+  :host {
+    display: block;
+  }
+  section {
+    background: var(--pl-surface, #fff);
+    border: 1px solid var(--pl-border, #cbd5e1);
+    border-radius: 8px;
+    padding: 1rem;
+    margin-bottom: 1rem;
+  }
+  h2 {
+    font-size: 1.3rem;
+    margin: 0 0 0.5rem;
+  }
+  h3 {
+    font-size: 1.05rem;
+    margin: 1rem 0 0.5rem;
+  }
+  p {
+    margin: 0.5rem 0;
+  }
+  .fields {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr));
+    gap: 0.75rem 1rem;
+    margin: 0.75rem 0;
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 0.2rem;
+  }
+  label {
+    font-weight: 600;
+  }
+  input {
+    font: inherit;
+    padding: 0.4rem 0.5rem;
+    border: 1px solid var(--pl-border, #cbd5e1);
+    border-radius: 6px;
+    min-width: 0;
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--pl-bad, #b91c1c);
+    outline-color: var(--pl-bad, #b91c1c);
+  }
+  .hint {
+    color: var(--pl-muted, #475569);
+  }
+  .error {
+    color: var(--pl-bad, #b91c1c);
+    font-weight: 600;
+  }
+  .buttons {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+  }
+  button {
+    font: inherit;
+    padding: 0.45rem 0.9rem;
+    border-radius: 6px;
+    border: 1px solid var(--pl-accent, #1d4ed8);
+    background: var(--pl-surface, #fff);
+    color: var(--pl-accent, #1d4ed8);
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--pl-accent, #1d4ed8);
+    color: #fff;
+  }
+  button.stop {
+    border-color: var(--pl-bad, #b91c1c);
+    color: var(--pl-bad, #b91c1c);
+  }
+  button:disabled {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
+  button:focus-visible,
+  input:focus-visible {
+    outline: 3px solid var(--pl-accent, #1d4ed8);
+    outline-offset: 2px;
+  }
+  progress {
+    width: 100%;
+    height: 0.8rem;
+  }
+  .status {
+    min-height: 1.5em;
+    color: var(--pl-muted, #475569);
+  }
+  .status.failed {
+    color: var(--pl-bad, #b91c1c);
+    font-weight: 600;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+    font-variant-numeric: tabular-nums;
+  }
+  .table-wrap {
+    overflow-x: auto;
+  }
+  th,
+  td {
+    text-align: left;
+    padding: 0.35rem 0.5rem;
+    border-bottom: 1px solid var(--pl-border, #cbd5e1);
+    white-space: nowrap;
+  }
+  td.num,
+  th.num {
+    text-align: right;
+  }
+  .charts {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr));
+    gap: 1rem;
+  }
+  .good {
+    color: var(--pl-good, #15803d);
+  }
+  .bad {
+    color: var(--pl-bad, #b91c1c);
+  }
+  .note {
+    background: #fefce8;
+    border-left: 4px solid var(--pl-warn, #a16207);
+    padding: 0.5rem 0.75rem;
+  }
+`;

@@ -1,0 +1,23 @@
+/** How the demos write numbers for people. */
+
+/** A duration: "12.3 ms", "845 ms", "12.4 s", "3 min 20 s", "2 h 5 min". */
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  if (ms < 10) return `${ms.toFixed(1)} ms`;
+  if (ms < 10_000) return `${Math.round(ms).toLocaleString('en-US')} ms`;
+  const s = ms / 1000;
+  if (s < 120) return `${s.toFixed(1)} s`;
+  const min = Math.floor(s / 60);
+  if (min < 120) return `${min} min ${Math.round(s - min * 60)} s`;
+  return `${Math.floor(min / 60)} h ${min % 60} min`;
+}
+
+/** A ratio such as a speed-up: "1.87×", or "0.00093×" when it is tiny. */
+export function formatTimes(ratio: number): string {
+  return `${ratio >= 0.1 ? ratio.toFixed(2) : ratio.toPrecision(2)}×`;
+}
+
+/** A fraction as a whole percentage: "94%". */
+export function formatPercent(fraction: number): string {
+  return `${Math.round(fraction * 100)}%`;
+}

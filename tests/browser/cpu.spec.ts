@@ -1,0 +1,129 @@
+import { test, expect, runsOf, waitForRuns } from './fixtures';
+import { lanesOf, lanesOverlap, type TraceEvent } from '../../src/core/trace';
+import type { CpuRunResult } from '../../src/experiments/cpu';
+
+// Small enough to be quick on a shared 2-core machine, big enough that two workers' chunks overlap.
+const SMALL = 'demo=cpu&numbers=400000&rounds=60&workers=2&chunk-size=50';
+
+test('runs every variant to a verified result, in order', async ({ page }) => {
+  await page.goto(`./?${SMALL}&autorun=1`);
+  const runs = await waitForRuns<CpuRunResult>(page, 4);
+  expect(runs.map((r) => r.variant)).toEqual(['serial', 'main-thread-tasks', 'pool-per-item', 'workers']);
+  for (const run of runs) {
+    expect(run.schema).toBe('parallel-lab/run@1');
+    expect(run.demo).toBe('cpu');
+    expect(run.verified).toBe(true);
+    expect(run.checksum).toBe(run.expectedChecksum);
+    expect(run.params).toEqual({ numbers: 400_000, rounds: 60, workers: 2, chunkSize: 50 });
+    expect(run.wallMs).toBeGreaterThan(0);
+    expect(JSON.parse(JSON.stringify(run))).toEqual(run);
+  }
+  const perItem = runs[2];
+  expect(perItem.projected).toBe(true);
+  expect(perItem.sampleSize).toBe(20_000);
+  await expect(page.locator('pl-cpu-demo').locator('[data-field="story"]')).toContainText('worker');
+  await expect(page.locator('pl-cpu-demo').locator('tbody tr')).toHaveCount(4);
+});
+
+test('workers run in parallel: one lane per worker, overlapping in time, with cold start apart', async ({ page }) => {
+  await page.goto(`./?${SMALL}`);
+  const demo = page.locator('pl-cpu-demo');
+  await demo.locator('button[data-variant="workers"]').click();
+  const [run] = await waitForRuns<CpuRunResult>(page, 1);
+  expect(run.verified).toBe(true);
+  expect(run.workers).toBe(2);
+  expect(lanesOf(run.trace).sort()).toEqual(['worker 1', 'worker 2']);
+  expect(lanesOverlap(run.trace)).toBe(true);
+  expect(run.coldStartMs).toHaveLength(2);
+  expect(run.dataTransfer).toBe('shared');
+
+  // Warm workers are reused: the second run starts none.
+  await demo.locator('button[data-variant="workers"]').click();
+  const runs = await waitForRuns<CpuRunResult>(page, 2);
+  expect(runs[1].verified).toBe(true);
+  expect(runs[1].coldStartMs).toEqual([]);
+});
+
+test('main-thread tasks take turns: four lanes that never overlap', async ({ page }) => {
+  await page.goto(`./?${SMALL}`);
+  await page.locator('pl-cpu-demo button[data-variant="main-thread-tasks"]').click();
+  const [run] = await waitForRuns<CpuRunResult>(page, 1);
+  expect(run.verified).toBe(true);
+  const trace: TraceEvent[] = run.trace;
+  expect(lanesOf(trace).sort()).toEqual(['task 1', 'task 2', 'task 3', 'task 4']);
+  expect(lanesOverlap(trace)).toBe(false);
+  // They do interleave: some task starts a slice before another task's last slice.
+  const lastEnd = (lane: string) => Math.max(...trace.filter((e) => e.lane === lane).map((e) => e.endMs));
+  const firstStart = (lane: string) => Math.min(...trace.filter((e) => e.lane === lane).map((e) => e.startMs));
+  expect(firstStart('task 2')).toBeLessThan(lastEnd('task 1'));
+});
+
+test('Stop ends a run, terminates its workers, and the next run succeeds', async ({ page }) => {
+  // Enough work that the run is still going when Stop is pressed.
+  await page.goto('./?demo=cpu&numbers=2000000&rounds=3000&workers=2');
+  const demo = page.locator('pl-cpu-demo');
+  await demo.locator('button[data-variant="workers"]').click();
+  await expect.poll(() => page.workers().length).toBe(2);
+  await expect(demo.locator('button.stop')).toBeEnabled();
+  await demo.locator('button.stop').click();
+  await expect(demo.locator('[data-field="status"]')).toContainText('Stopped');
+  await expect.poll(() => page.workers().length).toBe(0);
+  expect(await runsOf(page)).toEqual([]);
+
+  await demo.locator('#rounds').fill('20');
+  await demo.locator('#numbers').fill('200000');
+  await demo.locator('button[data-variant="workers"]').click();
+  const [run] = await waitForRuns<CpuRunResult>(page, 1);
+  expect(run.verified).toBe(true);
+  expect(run.coldStartMs).toHaveLength(2);
+});
+
+const badInputs: Array<[string, string, string]> = [
+  ['#numbers', '', 'Numbers: enter a whole number.'],
+  ['#numbers', '0', 'Numbers: cannot be zero.'],
+  ['#numbers', '-5', 'Numbers: cannot be negative.'],
+  ['#numbers', '2.5', 'Numbers: must be a whole number, not 2.5.'],
+  ['#numbers', 'lots', 'Numbers: "lots" is not a number.'],
+  ['#numbers', '20000001', 'Numbers: at most 20,000,000.'],
+  ['#rounds', '1.5', 'Work per number: must be a whole number, not 1.5.'],
+  ['#workers', '0', 'Workers: cannot be zero.'],
+  ['#workers', '65', 'Workers: at most 64.'],
+  ['#chunk-size', 'x', 'Numbers per message: "x" is not a number.'],
+];
+
+test('bad input is refused where it was typed, and nothing starts', async ({ page }) => {
+  await page.goto(`./?${SMALL}`);
+  const demo = page.locator('pl-cpu-demo');
+  for (const [field, value, message] of badInputs) {
+    const good = await demo.locator(field).inputValue();
+    await demo.locator(field).fill(value);
+    await expect(demo.locator(`${field}-error`)).toContainText(message);
+    await expect(demo.locator(field)).toHaveAttribute('aria-invalid', 'true');
+    await expect(demo.getByRole('button', { name: 'Run all' })).toBeDisabled();
+    await expect(demo.locator('button[data-variant="serial"]')).toBeDisabled();
+    await demo.locator(field).press('Enter');
+    await demo.locator(field).fill(good);
+    await expect(demo.locator(`${field}-error`)).toHaveCount(0);
+  }
+  expect(await runsOf(page)).toEqual([]);
+  expect(page.workers()).toHaveLength(0);
+});
+
+test('calibrates the work per number when none is given, and says why', async ({ page }) => {
+  await page.goto('./?demo=cpu&numbers=1000000');
+  const demo = page.locator('pl-cpu-demo');
+  await expect(demo.locator('[data-field="calibration"]')).toContainText('so the serial run takes about 1,000 ms');
+  const rounds = Number(await demo.locator('#rounds').inputValue());
+  expect(Number.isInteger(rounds) && rounds >= 1).toBe(true);
+});
+
+test('shows the environment: cores, isolation and shared memory', async ({ page }) => {
+  await page.goto('./');
+  const panel = page.locator('pl-environment-panel');
+  await expect(panel.locator('[data-field="isolated"]')).toHaveText('yes');
+  await expect(panel.locator('[data-field="sab"]')).toHaveText('yes');
+  await expect(panel.locator('[data-field="cores"]')).toContainText(
+    String(await page.evaluate(() => navigator.hardwareConcurrency)),
+  );
+  await expect(panel.locator('[data-field="browser"]')).toContainText('Chrome');
+});

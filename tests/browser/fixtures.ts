@@ -1,0 +1,39 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/**
+ * The lab's Playwright test: every page collects the `pl-run-complete`
+ * results it dispatches, and every test fails if the page logged a console
+ * error or threw an uncaught exception.
+ */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+      await page.addInitScript(() => {
+        const runs: unknown[] = [];
+        Object.assign(window, { __runs: runs });
+        window.addEventListener('pl-run-complete', (e) => runs.push((e as CustomEvent).detail));
+      });
+      await use(errors);
+      expect(errors, 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** The results the page has dispatched so far, oldest first. */
+export async function runsOf<T>(page: Page): Promise<T[]> {
+  return page.evaluate(() => (window as unknown as { __runs: unknown[] }).__runs) as Promise<T[]>;
+}
+
+/** Waits until the page has dispatched `count` results, and returns them. */
+export async function waitForRuns<T>(page: Page, count: number, timeout = 60_000): Promise<T[]> {
+  await page.waitForFunction((n) => (window as unknown as { __runs: unknown[] }).__runs.length >= n, count, { timeout });
+  return runsOf<T>(page);
+}
