@@ -66,7 +66,7 @@ export class PlFrameMeter extends LitElement {
     }
   `;
 
-  updated(changed: Map<string, unknown>): void {
+  protected willUpdate(changed: Map<string, unknown>): void {
     if (!changed.has('running')) return;
     if (this.running) {
       this.monitor.start();
