@@ -39,6 +39,8 @@ const VARIANT_NAMES: Record<CpuVariant, string> = {
   workers: 'Workers, one part each',
 };
 
+const STOPPED = 'Stopped. The workers were shut down; the next run starts fresh ones.';
+
 const FIELD_ATTRIBUTES: Record<Field, string> = {
   numbers: 'numbers',
   rounds: 'rounds',
@@ -66,6 +68,7 @@ export class PlCpuDemo extends LitElement {
     chunkSize: { type: String, attribute: 'chunk-size' },
     autorun: { type: Boolean },
     running: { state: true },
+    controller: { state: true },
     progress: { state: true },
     status: { state: true },
     failed: { state: true },
@@ -153,29 +156,55 @@ export class PlCpuDemo extends LitElement {
   /** Picks the work per number so the serial run takes about a second on this device. */
   calibrate(): void {
     const numbers = parseWholeNumber(this.numbers, CPU_LIMITS.numbers);
-    if (!numbers.ok || this.running) return;
+    if (!numbers.ok || this.controller) return;
     this.calibration = calibrateRounds(numbers.value);
     this.rounds = String(this.calibration.rounds);
   }
 
-  /** Runs every variant in order. */
-  async runAll(): Promise<void> {
-    for (const variant of CPU_VARIANTS) {
-      const ok = await this.run(variant);
-      if (!ok) return;
-      // Let the page draw this result (charts finish on the frame after) before the next run starts watching frames.
-      await nextPaint();
-      await nextPaint();
-    }
-    this.status = 'All four variants finished. Read what happened below.';
+  /** Runs every variant in order; Stop ends the whole sequence. */
+  runAll(): Promise<boolean> {
+    return this.session(async (signal) => {
+      for (const variant of CPU_VARIANTS) {
+        if (!(await this.runVariant(variant, signal))) return false;
+        // Let the page draw this result (charts finish on the frame after) before the next run starts watching frames.
+        await nextPaint();
+        await nextPaint();
+        if (signal.aborted) {
+          this.status = STOPPED;
+          return false;
+        }
+      }
+      this.status = 'All four variants finished. Read what happened below.';
+      return true;
+    });
   }
 
   /** Runs one variant; resolves false when it was stopped, refused or failed. */
-  async run(variant: CpuVariant): Promise<boolean> {
-    const params = this.params();
-    if (!params || this.running) return false;
+  run(variant: CpuVariant): Promise<boolean> {
+    return this.session((signal) => this.runVariant(variant, signal));
+  }
+
+  /** Stops the current run at once and shuts its workers down. */
+  stop(): void {
+    if (!this.controller) return;
+    this.controller.abort();
+    this.pool.terminate(new DOMException('The run was stopped.', 'AbortError'));
+  }
+
+  /** Runs `body` unless the input is refused or a run is already going; Stop aborts its signal. */
+  private async session(body: (signal: AbortSignal) => Promise<boolean>): Promise<boolean> {
+    if (!this.params() || this.controller) return false;
     if (this.rounds.trim() === '') this.calibrate();
     this.controller = new AbortController();
+    try {
+      return await body(this.controller.signal);
+    } finally {
+      this.controller = undefined;
+    }
+  }
+
+  private async runVariant(variant: CpuVariant, signal: AbortSignal): Promise<boolean> {
+    const params = this.params()!;
     this.running = variant;
     this.progress = 0;
     this.failed = false;
@@ -187,7 +216,7 @@ export class PlCpuDemo extends LitElement {
     try {
       const result = await runCpuVariant(variant, params, {
         pool: this.pool,
-        signal: this.controller.signal,
+        signal,
         // At most a hundred repaints per run: drawing costs main-thread time the run is measuring.
         onProgress: (fraction) => {
           if (fraction === 1 || fraction - this.progress >= 0.01) this.progress = fraction;
@@ -205,20 +234,12 @@ export class PlCpuDemo extends LitElement {
       return true;
     } catch (error) {
       const e = error as Error;
-      if (e.name === 'AbortError') this.status = 'Stopped. The workers were shut down; the next run starts fresh ones.';
+      if (e.name === 'AbortError') this.status = STOPPED;
       else this.fail(`${VARIANT_NAMES[variant]} failed: ${e.message}`);
       return false;
     } finally {
       this.running = null;
-      this.controller = undefined;
     }
-  }
-
-  /** Stops the current run at once and shuts its workers down. */
-  stop(): void {
-    if (!this.controller) return;
-    this.controller.abort();
-    this.pool.terminate(new DOMException('The run was stopped.', 'AbortError'));
   }
 
   private fail(message: string): void {
@@ -239,7 +260,7 @@ export class PlCpuDemo extends LitElement {
   render() {
     const messages = this.messages();
     const invalid = Object.values(messages).some(Boolean);
-    const busy = this.running !== null;
+    const busy = this.controller !== undefined;
     return html`
       <section part="panel" aria-labelledby="cpu-title">
         <h2 id="cpu-title">Computing: do more threads finish sooner?</h2>

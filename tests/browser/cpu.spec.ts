@@ -78,6 +78,19 @@ test('Stop ends a run, terminates its workers, and the next run succeeds', async
   expect(run.coldStartMs).toHaveLength(2);
 });
 
+test('Stop during Run all ends the whole sequence, keeping the runs already finished', async ({ page }) => {
+  await page.goto('./?demo=cpu&numbers=2000000&rounds=400&workers=2&autorun=1');
+  const demo = page.locator('pl-cpu-demo');
+  const [serial] = await waitForRuns<CpuRunResult>(page, 1);
+  expect(serial.variant).toBe('serial');
+  await demo.locator('button.stop').click();
+  await expect(demo.getByRole('button', { name: 'Run all' })).toBeEnabled();
+  await expect(demo.locator('[data-field="status"]')).toContainText('Stopped');
+  const runs = await runsOf<CpuRunResult>(page);
+  expect(runs.length).toBeLessThan(4);
+  await expect(demo.locator('tbody tr[data-variant="serial"] [data-field="verified"]')).toHaveText('verified');
+});
+
 const badInputs: Array<[string, string, string]> = [
   ['#numbers', '', 'Numbers: enter a whole number.'],
   ['#numbers', '0', 'Numbers: cannot be zero.'],
