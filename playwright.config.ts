@@ -1,10 +1,14 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumPath } from './scripts/browsers.mjs';
+import { chromiumArgs, chromiumPath } from './scripts/browsers.mjs';
 
 // PL_PORT and PL_DIST let several checkouts or runs test side by side: every
 // server here takes a port counted from PL_PORT, and the site is served from PL_DIST.
 export const port = Number(process.env.PL_PORT ?? 4173);
 const dist = process.env.PL_DIST ?? 'dist';
+/** port + 1: the same site without COOP/COEP headers, as a static host that cannot send them. */
+export const plainPort = port + 1;
+/** port + 2: the I/O demo's test endpoints, another origin (see scripts/io-test-endpoints.mjs). */
+export const ioEndpointsPort = port + 2;
 
 export default defineConfig({
   testDir: 'tests/browser',
@@ -25,6 +29,20 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },
+    {
+      // The same site from a host that sends no isolation headers (see `plainPort`).
+      command: `node scripts/static-server.mjs --port ${plainPort} --dir ${dist}`,
+      url: `http://127.0.0.1:${plainPort}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      // Endpoints that answer, refuse CORS, hang, fail with 500 or drop the connection, for the I/O demo.
+      command: `node scripts/io-test-endpoints.mjs ${ioEndpointsPort}`,
+      url: `http://127.0.0.1:${ioEndpointsPort}/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
   ],
   projects: [
     {
@@ -33,16 +51,7 @@ export default defineConfig({
         browserName: 'chromium',
         launchOptions: {
           executablePath: chromiumPath(),
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
+          args: chromiumArgs,
         },
       },
     },

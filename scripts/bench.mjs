@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { preview } from 'vite';
 import { chromium } from '@playwright/test';
-import { chromiumPath, missingBrowsersMessage } from './browsers.mjs';
+import { chromiumArgs, chromiumPath, missingBrowsersMessage } from './browsers.mjs';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
@@ -111,16 +111,7 @@ const server = await preview({ preview: { port: 4190, strictPort: true, host: '1
 const base = 'http://127.0.0.1:4190/';
 const browser = await chromium.launch({
   executablePath: chromiumPath(),
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: chromiumArgs,
 });
 
 const rows = [];

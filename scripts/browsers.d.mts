@@ -1,2 +1,3 @@
 export function chromiumPath(): string;
 export function missingBrowsersMessage(): string;
+export const chromiumArgs: string[];

@@ -7,6 +7,18 @@ export function chromiumPath() {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 }
 
+/** Chromium's flags for this machine: headless, and no background connections to a network it does not have. */
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /** A message saying exactly how to get each missing browser, or '' when all are there. */
 export function missingBrowsersMessage() {
   const path = chromiumPath();

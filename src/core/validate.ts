@@ -32,7 +32,10 @@ export function parseWholeNumber(text: string, rule: WholeNumberRule): Parsed<nu
   }
   if (value < rule.min) {
     const what = value < 0 ? 'cannot be negative' : value === 0 ? 'cannot be zero' : `must be at least ${formatCount(rule.min)}`;
-    return { ok: false, message: `${rule.label}: ${what}${value <= 0 && rule.min > 1 ? `; the least is ${formatCount(rule.min)}` : ''}.` };
+    return {
+      ok: false,
+      message: `${rule.label}: ${what}${value <= 0 && rule.min > 1 ? `; the least is ${formatCount(rule.min)}` : ''}.`,
+    };
   }
   if (value > rule.max) {
     const reason = rule.maxReason ? ` ${rule.maxReason}` : '';

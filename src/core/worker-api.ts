@@ -1,4 +1,7 @@
 import { checksumRange, workOn } from './cpu-kernel';
+import { countShared, type CountingReport, type CountingTask } from './counter';
+import { fetchPage, type FetchedPage, type FetchPageOptions } from './io-fetch';
+import type { PageRequest } from './io-requests';
 
 /**
  * Everything a worker can be asked to do. The worker entry exposes this
@@ -23,6 +26,15 @@ export const workerApi = {
     return sum;
   },
 
+  /** The locks demo: this worker's share of the count on the shared counter in `view`. */
+  countShared(view: Int32Array, task: CountingTask): CountingReport {
+    return countShared(view, task);
+  },
+
+  /** The I/O demo: one timed request from this worker; its timeout is here, its abort is the pool's terminate. */
+  fetchPage(request: PageRequest, options: FetchPageOptions): Promise<FetchedPage> {
+    return fetchPage(request, options);
+  },
 };
 
 export type WorkerApi = typeof workerApi;

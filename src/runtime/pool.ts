@@ -68,7 +68,10 @@ export class WorkerPool<Api extends PingApi = WorkerApi> {
   private slots: Array<Slot<Api> | undefined> = [];
   private sizeValue: number;
 
-  constructor(private readonly factory: WorkerFactory, size: number) {
+  constructor(
+    private readonly factory: WorkerFactory,
+    size: number,
+  ) {
     this.sizeValue = WorkerPool.checkSize(size);
   }
 

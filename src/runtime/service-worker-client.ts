@@ -1,11 +1,16 @@
 /**
  * Starts the lab's service worker (see service-worker.ts) and, when the page
  * is not cross-origin isolated yet but the worker can make it so, reloads it
- * once. Guards against loops: one reload per tab session, and a page that
- * stays unisolated after it is told why instead of reloading again. A hard
- * reload bypasses the service worker; the page then reloads once more.
+ * once. The reload goes to the same address marked `sw-reloaded=1`, and a
+ * marked page never reloads itself again: a page that stays unisolated (an
+ * iframe without `allow="cross-origin-isolated"`, a browser that ignores the
+ * headers) says why instead of looping. The mark is removed from the address
+ * at once. A hard reload bypasses the service worker; the page then reloads
+ * once more, normally. The guard lives in the address, not in
+ * sessionStorage: Chromium gives an isolated page and an unisolated one of
+ * the same tab different sessionStorage, so an isolated page could not clear
+ * a mark its unisolated predecessor left.
  */
-
 export type ServiceWorkerState =
   /** Turned off by `?sw=0`. */
   | 'off'
@@ -24,7 +29,8 @@ export interface ServiceWorkerStatus {
   detail?: string;
 }
 
-const RELOAD_KEY = 'parallel-lab:isolation-reload';
+/** Marks the address of the one reload the page may do to itself. */
+export const RELOADED_PARAM = 'sw-reloaded';
 
 /** The URL parameter that turns the service worker off: `?sw=0`. */
 export function serviceWorkerDisabled(search: string): boolean {
@@ -32,6 +38,8 @@ export function serviceWorkerDisabled(search: string): boolean {
 }
 
 export async function startServiceWorker(search = location.search): Promise<ServiceWorkerStatus> {
+  const reloadedAlready = new URLSearchParams(search).has(RELOADED_PARAM);
+  if (reloadedAlready) history.replaceState(history.state, '', withoutReloadMark(location.href));
   const container = navigator.serviceWorker as ServiceWorkerContainer | undefined;
   if (serviceWorkerDisabled(search)) {
     const registrations = container ? await container.getRegistrations() : [];
@@ -39,30 +47,54 @@ export async function startServiceWorker(search = location.search): Promise<Serv
     return { state: 'off', reloading: false, detail: 'The service worker is turned off by ?sw=0.' };
   }
   if (!container || !window.isSecureContext) {
-    return { state: 'unsupported', reloading: false, detail: 'This browser window does not allow service workers here (private windows and plain-http sites often do not).' };
+    return {
+      state: 'unsupported',
+      reloading: false,
+      detail: 'This browser window does not allow service workers here (private windows and plain-http sites often do not).',
+    };
   }
+  // A hard reload (Shift+Reload, Ctrl+F5) loads the page past an active worker: the page then has no controller,
+  // and the worker will not take it over, so waiting for one would be in vain. A normal load goes through it.
+  let bypassed: boolean;
   try {
+    bypassed = Boolean((await container.getRegistration())?.active) && !container.controller;
     await container.register('./sw.js', { scope: './', type: import.meta.env.DEV ? 'module' : 'classic' });
     await container.ready;
-    if (!container.controller) await controllerChange(container, 3000);
+    if (!container.controller && !bypassed) await controllerChange(container, 3000);
   } catch (error) {
     return { state: 'failed', reloading: false, detail: `The service worker could not start: ${(error as Error).message}` };
   }
   if (crossOriginIsolated) {
-    sessionStorage.removeItem(RELOAD_KEY);
-    return { state: 'active', reloading: false };
+    return bypassed
+      ? {
+          state: 'active',
+          reloading: false,
+          detail: 'This load bypassed the service worker (a hard reload); the server isolates the page itself.',
+        }
+      : { state: 'active', reloading: false };
   }
   // The worker now adds the isolation headers, but only to responses it serves: this document came without them.
-  if (!sessionStorage.getItem(RELOAD_KEY)) {
-    sessionStorage.setItem(RELOAD_KEY, String(Date.now()));
-    location.reload();
+  if (!reloadedAlready) {
+    location.replace(withReloadMark(location.href));
     return { state: 'active', reloading: true };
   }
   return {
     state: container.controller ? 'active' : 'failed',
     reloading: false,
-    detail: 'The page reloaded once through the service worker and is still not isolated; it will not reload again in this tab.',
+    detail: 'The page reloaded once through the service worker and is still not isolated; it will not reload itself again.',
   };
+}
+
+function withReloadMark(href: string): string {
+  const url = new URL(href);
+  url.searchParams.set(RELOADED_PARAM, '1');
+  return url.href;
+}
+
+function withoutReloadMark(href: string): string {
+  const url = new URL(href);
+  url.searchParams.delete(RELOADED_PARAM);
+  return url.href;
 }
 
 function controllerChange(container: ServiceWorkerContainer, timeoutMs: number): Promise<void> {

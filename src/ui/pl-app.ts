@@ -5,6 +5,8 @@ import type { ServiceWorkerStatus } from '../runtime/service-worker-client';
 import { DEMOS, isDemoId } from './demos';
 import './pl-environment-panel';
 import './pl-cpu-demo';
+import './pl-io-demo';
+import './pl-locks-demo';
 
 /**
  * The lab's page: a tab per demo, the environment panel, and the chosen demo.
@@ -102,16 +104,17 @@ export class PlApp extends LitElement {
       </header>
       <nav role="tablist" aria-label="Demos" @keydown=${this.onTabKey}>
         ${DEMOS.map(
-          (d) => html`<button
-            role="tab"
-            id="tab-${d.id}"
-            aria-selected=${d.id === current.id}
-            aria-controls="panel"
-            tabindex=${d.id === current.id ? 0 : -1}
-            @click=${() => this.select(d.id)}
-          >
-            ${d.title}<small>${d.summary}</small>
-          </button>`,
+          (d) =>
+            html`<button
+              role="tab"
+              id="tab-${d.id}"
+              aria-selected=${d.id === current.id}
+              aria-controls="panel"
+              tabindex=${d.id === current.id ? 0 : -1}
+              @click=${() => this.select(d.id)}
+            >
+              ${d.title}<small>${d.summary}</small>
+            </button>`,
         )}
       </nav>
       <main id="panel" role="tabpanel" aria-labelledby="tab-${current.id}">
@@ -119,8 +122,8 @@ export class PlApp extends LitElement {
       </main>
       <pl-environment-panel .serviceWorker=${this.serviceWorker}></pl-environment-panel>
       <footer>
-        Everything runs in this browser; nothing is sent anywhere. Timings depend on this device, this browser and what else
-        it is doing: run again and compare.
+        Everything runs in this browser; nothing is sent anywhere. Timings depend on this device, this browser and what else it is
+        doing: run again and compare.
       </footer>
     `;
   }

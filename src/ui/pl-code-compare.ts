@@ -9,10 +9,16 @@ export class PlCodeCompare extends LitElement {
   static properties = {
     python: { type: String },
     javascript: { type: String },
+    pythonHeading: { type: String, attribute: 'python-heading' },
+    javascriptHeading: { type: String, attribute: 'javascript-heading' },
   };
 
   python = '';
   javascript = '';
+  /** The heading above the Python. */
+  pythonHeading = 'Python (the lesson)';
+  /** The heading above the JavaScript. */
+  javascriptHeading = 'JavaScript (what this page runs)';
 
   static styles = css`
     :host {
@@ -39,11 +45,11 @@ export class PlCodeCompare extends LitElement {
 
   render() {
     return html`<div>
-        <h4>Python (the lesson)</h4>
+        <h4>${this.pythonHeading}</h4>
         <pre part="code"><code>${this.python}</code></pre>
       </div>
       <div>
-        <h4>JavaScript (what this page runs)</h4>
+        <h4>${this.javascriptHeading}</h4>
         <pre part="code"><code>${this.javascript}</code></pre>
       </div>`;
   }

@@ -326,7 +326,12 @@ export class PlCpuDemo extends LitElement {
           </div>
         </form>
         <div aria-live="polite">
-          <progress max="1" .value=${this.progress} ?hidden=${!busy} aria-label="Progress"></progress>
+          <progress
+            max="1"
+            .value=${this.progress}
+            ?hidden=${!busy}
+            aria-label=${this.running ? `Progress of ${VARIANT_NAMES[this.running]}` : 'Progress'}
+          ></progress>
           <p class="status ${this.failed ? 'failed' : ''}" data-field="status">${this.status}</p>
         </div>
         <pl-frame-meter ?running=${busy}></pl-frame-meter>

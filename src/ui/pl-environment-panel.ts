@@ -63,7 +63,8 @@ export class PlEnvironmentPanel extends LitElement {
     const r = this.report;
     if (!r) return html``;
     const yesNo = (v: boolean) => html`<span class=${v ? 'yes' : 'no'}>${v ? 'yes' : 'no'}</span>`;
-    const resolution = r.timerResolutionMs < 1 ? `${(r.timerResolutionMs * 1000).toFixed(0)} µs` : `${r.timerResolutionMs.toFixed(1)} ms`;
+    const resolution =
+      r.timerResolutionMs < 1 ? `${(r.timerResolutionMs * 1000).toFixed(0)} µs` : `${r.timerResolutionMs.toFixed(1)} ms`;
     return html`<section part="panel" aria-labelledby="env-title">
       <h2 id="env-title">This browser</h2>
       <dl>
@@ -78,7 +79,9 @@ export class PlEnvironmentPanel extends LitElement {
         <dt>Timer resolution</dt>
         <dd data-field="timer">${resolution}</dd>
         <dt>Service worker</dt>
-        <dd data-field="service-worker">${this.serviceWorker?.state ?? 'starting'}${this.serviceWorker?.detail ? html` — ${this.serviceWorker.detail}` : ''}</dd>
+        <dd data-field="service-worker">
+          ${this.serviceWorker?.state ?? 'starting'}${this.serviceWorker?.detail ? html` — ${this.serviceWorker.detail}` : ''}
+        </dd>
       </dl>
     </section>`;
   }

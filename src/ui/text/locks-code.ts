@@ -4,8 +4,9 @@ export const LOCKS_PYTHON = `from multiprocessing import Process, Value, Lock
 
 def add(counter, n):
     for _ in range(n):
-        counter.value += 1        # get (locked), add, set (locked):
-                                  # another process can write in between
+        # get (locked), add, set (locked):
+        # another process may set in between
+        counter.value += 1
 
 def add_locked_each(counter, lock, n):
     for _ in range(n):
@@ -14,18 +15,19 @@ def add_locked_each(counter, lock, n):
         lock.release()
 
 def add_locked_all(counter, lock, n):
-    with lock:                    # one process counts at a time
+    with lock:   # one process counts at a time
         for _ in range(n):
             counter.value += 1
 
 counter, lock = Value('i', 0), Lock()
-procs = [Process(target=add, args=(counter, 10_000)) for _ in range(4)]
+procs = [Process(target=add, args=(counter, 10_000))
+         for _ in range(4)]
 for p in procs: p.start()
 for p in procs: p.join()
-print(counter.value)   # 31,572–32,841 here, not 40,000
-# with add_locked_each or add_locked_all: exactly 40,000`;
+print(counter.value)  # 31,572–32,841, not 40,000
+# add_locked_each or add_locked_all: 40,000`;
 
-export const LOCKS_JAVASCRIPT = `// One Int32Array on a SharedArrayBuffer, seen by every worker.
+export const LOCKS_JAVASCRIPT = `// An Int32Array on a SharedArrayBuffer, seen by all workers.
 const view = new Int32Array(new SharedArrayBuffer(bytes));
 // Each worker waits at a start barrier, then counts:
 
@@ -58,7 +60,7 @@ async def add(n):
         await asyncio.sleep(0)    # another task runs here
         counter = value + 1
 
-async def add_locked(lock, n):
+async def add_locked(lock, n):  # lock = asyncio.Lock()
     global counter
     for _ in range(n):
         async with lock:
@@ -84,7 +86,7 @@ async function add(n) {
 
 async function addLocked(mutex, n) {
   for (let i = 0; i < n; i++) {
-    await mutex.lock();          // AsyncMutex: a queue of promises
+    await mutex.lock();          // a queue of promises
     const value = counter.value;
     await undefined;
     counter.value = value + 1;

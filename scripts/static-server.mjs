@@ -1,0 +1,63 @@
+// A plain static file server, as a host that cannot send headers would be:
+// no Cross-Origin-Opener-Policy or -Embedder-Policy, so the page is not
+// cross-origin isolated unless the lab's service worker makes it so. It does
+// send `Cache-Control: no-store`, so no browser revalidates into a 304
+// without the headers a service worker added.
+//
+//   node scripts/static-server.mjs --port 4174 --dir dist
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '4174' },
+    host: { type: 'string', default: '127.0.0.1' },
+    dir: { type: 'string', default: 'dist' },
+  },
+});
+const root = resolve(values.dir);
+
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.map': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** The file a URL path names inside the root, or undefined if it would leave it. */
+function fileOf(pathname) {
+  const path = normalize(join(root, decodeURIComponent(pathname)));
+  return path === root || path.startsWith(root + sep) ? path : undefined;
+}
+
+const server = createServer(async (request, response) => {
+  const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+  let path = fileOf(pathname);
+  try {
+    if (!path) throw new Error('outside the root');
+    if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
+    const body = await readFile(path);
+    response.writeHead(200, {
+      'Content-Type': types[extname(path)] ?? 'application/octet-stream',
+      'Content-Length': body.length,
+      'Cache-Control': 'no-store',
+    });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  } catch {
+    response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+    response.end(`Not found: ${pathname}\n`);
+  }
+});
+
+server.listen(Number(values.port), values.host, () => {
+  console.log(`Serving ${root} without isolation headers at http://${values.host}:${values.port}/`);
+});

@@ -1,0 +1,277 @@
+/**
+ * The I/O demo's requests as plain data: what the visitor may ask for (a
+ * list of simulated latencies and sizes, or their own web addresses), what
+ * each request turned into (its timing record), and the plain words for each
+ * way a request can fail. No DOM and no Worker: it runs in the page, in a
+ * worker and in Node tests alike.
+ */
+import { SIMULATED_LIMITS } from './simulated-page';
+import { formatCount, parseWholeNumber, type Parsed, type WholeNumberRule } from './validate';
+
+/** At most this many pages per run. */
+export const MAX_PAGES = 20;
+
+export const IO_LIMITS = {
+  latency: { label: 'Latency', min: SIMULATED_LIMITS.latency.min, max: SIMULATED_LIMITS.latency.max },
+  bytes: { label: 'Size', min: SIMULATED_LIMITS.bytes.min, max: SIMULATED_LIMITS.bytes.max },
+  maxInFlight: { label: 'Max in flight', min: 1, max: MAX_PAGES, maxReason: `There are at most ${MAX_PAGES} pages.` },
+  workers: { label: 'Workers', min: 1, max: MAX_PAGES, maxReason: `There are at most ${MAX_PAGES} pages to share out.` },
+  timeoutMs: {
+    label: 'Timeout (ms)',
+    min: 100,
+    max: 120_000,
+    maxReason: 'Two minutes is already longer than any page should take.',
+  },
+} satisfies Record<string, WholeNumberRule>;
+
+export const DEFAULT_LATENCIES = [250, 500, 750, 1000];
+export const DEFAULT_BYTES = 100_000;
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** Why a request did not bring back its page. */
+export type RequestErrorKind =
+  /** The server answered, but does not let other sites read its pages. */
+  | 'cors'
+  /** The server opted in to neither CORS nor embedding, and this isolated page refuses such answers. */
+  | 'isolation'
+  /** No complete answer within the timeout. */
+  | 'timeout'
+  /** The server answered with an error status. */
+  | 'http'
+  /** The server could not be reached at all. */
+  | 'network'
+  /** A plain-http address from an https page. */
+  | 'insecure'
+  /** Stopped by the visitor. */
+  | 'aborted';
+
+/** One page to fetch. `expectedBytes` and `latencyMs` are known only for simulated pages. */
+export interface PageRequest {
+  /** An absolute http(s) address. */
+  url: string;
+  expectedBytes?: number;
+  latencyMs?: number;
+}
+
+/** What became of one request, in ms from the start of the run. */
+export interface RequestRecord {
+  url: string;
+  startMs: number;
+  endMs: number;
+  /** Bytes of the body as read (0 when none arrived). */
+  bytes: number;
+  /** The HTTP status (0 when no answer could be read). */
+  status: number;
+  /** The plain-words reason it failed; absent when it succeeded. */
+  error?: string;
+  errorKind?: RequestErrorKind;
+  /** Which runner made the request: "main thread", "task 2", "worker 1". */
+  lane: string;
+  /** For simulated pages: the body size asked for. */
+  expectedBytes?: number;
+  /** For simulated pages: the wait asked for, in ms. */
+  latencyMs?: number;
+  /** For simulated pages: whether the answer came from the simulator with the size asked for. */
+  checked?: boolean;
+}
+
+const LIST_SEPARATORS = /[\s,;]+/;
+
+function listItems(text: string): string[] {
+  return text.split(LIST_SEPARATORS).filter(Boolean);
+}
+
+/** Parses the simulated pages' latencies, in ms: `250, 500, 750, 1000`. */
+export function parseLatencies(text: string): Parsed<number[]> {
+  const items = listItems(text);
+  if (items.length === 0) {
+    return { ok: false, message: 'Latencies: enter at least one wait in ms, for example 250, 500, 750, 1000.' };
+  }
+  if (items.length > MAX_PAGES) {
+    return { ok: false, message: `Latencies: at most ${MAX_PAGES} pages, not ${items.length}.` };
+  }
+  return parseEach(items, (i) => ({ ...IO_LIMITS.latency, label: `Latency of page ${i + 1} (ms)` }));
+}
+
+/**
+ * Parses the simulated pages' sizes in bytes: one size for every page, or
+ * one per page, in the order of the latencies.
+ */
+export function parseSizes(text: string, pages: number): Parsed<number[]> {
+  const items = listItems(text);
+  if (items.length === 0) return { ok: false, message: 'Sizes: enter a size in bytes, for example 100000.' };
+  if (items.length !== 1 && items.length !== pages) {
+    return {
+      ok: false,
+      message: `Sizes: give one size for all pages, or one for each of the ${pages} pages (not ${items.length}).`,
+    };
+  }
+  const parsed = parseEach(items, (i) => ({
+    ...IO_LIMITS.bytes,
+    label: items.length === 1 ? 'Size (bytes)' : `Size of page ${i + 1} (bytes)`,
+    maxReason: 'Bigger bodies would only measure memory copies.',
+  }));
+  if (!parsed.ok || items.length === pages) return parsed;
+  return { ok: true, value: new Array<number>(pages).fill(parsed.value[0]) };
+}
+
+function parseEach(items: string[], rule: (index: number) => WholeNumberRule): Parsed<number[]> {
+  const values: number[] = [];
+  for (const [i, item] of items.entries()) {
+    const parsed = parseWholeNumber(item, rule(i));
+    if (!parsed.ok) return parsed;
+    values.push(parsed.value);
+  }
+  return { ok: true, value: values };
+}
+
+/**
+ * Parses the visitor's own list of addresses, one per line (or separated by
+ * spaces): full http or https addresses, without user names or passwords.
+ */
+export function parseUrlList(text: string): Parsed<string[]> {
+  const items = text.split(/\s+/).filter(Boolean);
+  if (items.length === 0) {
+    return { ok: false, message: 'Addresses: enter at least one web address, one per line, e.g. https://example.org/.' };
+  }
+  if (items.length > MAX_PAGES) {
+    return { ok: false, message: `Addresses: at most ${MAX_PAGES}, not ${items.length}.` };
+  }
+  const urls: string[] = [];
+  for (const [i, item] of items.entries()) {
+    const parsed = parseUrl(item, `Address ${i + 1}`);
+    if (!parsed.ok) return parsed;
+    urls.push(parsed.value);
+  }
+  return { ok: true, value: urls };
+}
+
+function parseUrl(text: string, label: string): Parsed<string> {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    const looksLikeHost = /^[\w-]+(\.[\w-]+)+([/:?#]|$)/.test(text);
+    return {
+      ok: false,
+      message: looksLikeHost
+        ? `${label}: "${text}" needs its scheme; write https://${text}`
+        : `${label}: "${text}" is not a web address; write it in full, like https://example.org/page.`,
+    };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return { ok: false, message: `${label}: only http:// and https:// addresses can be fetched, not ${url.protocol}//.` };
+  }
+  if (url.username || url.password) {
+    return { ok: false, message: `${label}: remove the user name and password; the lab sends no credentials.` };
+  }
+  if (!url.hostname) return { ok: false, message: `${label}: "${text}" has no server name.` };
+  return { ok: true, value: url.href };
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  408: 'Request Timeout',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+export interface FailureDetail {
+  status?: number;
+  statusText?: string;
+  timeoutMs?: number;
+  /** False when the browser cannot report isolation blocks, so a network failure may be one. */
+  canSeeIsolationBlocks?: boolean;
+}
+
+/** The plain-words message for one kind of failure, for the request's row. */
+export function failureMessage(kind: RequestErrorKind, detail: FailureDetail = {}): string {
+  switch (kind) {
+    case 'cors':
+      return (
+        'Refused by CORS: the server answered, but does not let other sites read its pages ' +
+        '(no Access-Control-Allow-Origin header), so the browser kept the page from this one.'
+      );
+    case 'isolation':
+      return (
+        "Blocked by this page's isolation policy: the server answered, but allows neither reading by other sites (CORS) " +
+        'nor embedding (Cross-Origin-Resource-Policy), and this page is cross-origin isolated, so it refuses such answers.'
+      );
+    case 'timeout':
+      return `Timed out: no complete answer within ${formatCount(detail.timeoutMs ?? 0)} ms, so the request was given up.`;
+    case 'http': {
+      const status = detail.status ?? 0;
+      const text = detail.statusText || STATUS_TEXT[status] || '';
+      return `HTTP error ${status}${text ? ` ${text}` : ''}: the server answered with an error instead of the page.`;
+    }
+    case 'network':
+      return (
+        'Network failure: no answer from the server. It may be down or unknown, or the connection was refused or cut; ' +
+        'the browser does not say which.' +
+        (detail.canSeeIsolationBlocks === false
+          ? " This browser also cannot tell this apart from a block by the page's isolation policy."
+          : '')
+      );
+    case 'insecure':
+      return 'Blocked as mixed content: this page was loaded over https, so the browser refuses plain http addresses.';
+    case 'aborted':
+      return 'Stopped before the answer came.';
+  }
+}
+
+/** The sum and the maximum of the requests' own times (end − start), in ms. */
+export function latencySummary(records: readonly Pick<RequestRecord, 'startMs' | 'endMs'>[]): {
+  sumLatencyMs: number;
+  maxLatencyMs: number;
+} {
+  let sum = 0;
+  let max = 0;
+  for (const r of records) {
+    const took = r.endMs - r.startMs;
+    sum += took;
+    max = Math.max(max, took);
+  }
+  return { sumLatencyMs: sum, maxLatencyMs: max };
+}
+
+/**
+ * Runs tasks 0…count−1 with at most `limit` of them in flight: `limit`
+ * runners each take the next task as soon as their last one is done, like a
+ * pool of threads. Starts no new task once `signal` is aborted.
+ */
+export async function runLimited(
+  count: number,
+  limit: number,
+  task: (index: number, runner: number) => Promise<void>,
+  signal?: AbortSignal,
+): Promise<void> {
+  let next = 0;
+  const runner = async (r: number): Promise<void> => {
+    while (next < count && !signal?.aborted) await task(next++, r);
+  };
+  const runners = Math.max(1, Math.min(limit, count));
+  await Promise.all(Array.from({ length: runners }, (_, r) => runner(r)));
+}
+
+/** The most requests that were in flight at one moment. */
+export function peakInFlight(records: readonly Pick<RequestRecord, 'startMs' | 'endMs'>[]): number {
+  // Ends sort before starts at the same instant: a request that starts as another ends does not overlap it.
+  const edges = records.flatMap((r) => [
+    { t: r.startMs, d: 1 },
+    { t: r.endMs, d: -1 },
+  ]);
+  edges.sort((a, b) => a.t - b.t || a.d - b.d);
+  let now = 0;
+  let peak = 0;
+  for (const e of edges) {
+    now += e.d;
+    peak = Math.max(peak, now);
+  }
+  return peak;
+}

@@ -1,0 +1,250 @@
+import { diagnoseFailure, fetchPage, sharedNow, type FetchedPage, type SimulatedAnswer } from '../core/io-fetch';
+import { IO_LIMITS, latencySummary, peakInFlight, runLimited, type PageRequest, type RequestRecord } from '../core/io-requests';
+import { RUN_SCHEMA, type RunResultBase } from '../core/run-result';
+import { simulatedPageUrl } from '../core/simulated-page';
+import type { TraceEvent } from '../core/trace';
+import { FrameMonitor } from '../runtime/frame-monitor';
+import { abortError, type WorkerPool } from '../runtime/pool';
+
+/**
+ * The waiting demo: the lesson's "open four web pages", one after another,
+ * all at once on the main thread (with a cap on how many are in flight), and
+ * from workers. Waiting needs no thread: the browser overlaps the waits of
+ * many requests on one thread, so workers add only their start-up.
+ */
+
+export type IoVariant = 'serial' | 'concurrent' | 'workers';
+export const IO_VARIANTS: readonly IoVariant[] = ['serial', 'concurrent', 'workers'];
+
+/** Where the pages come from: the lab's simulated pages, or addresses the visitor typed. */
+export type IoSource = 'simulated' | 'urls';
+
+/**
+ * Who answered: the service worker (simulated pages through the browser's
+ * fetch), timers in the page or worker (simulated pages where no service
+ * worker runs: no request is made), or the network (the visitor's addresses).
+ */
+export type IoAnsweredBy = 'service-worker' | 'timers' | 'network';
+
+export interface IoParams {
+  source: IoSource;
+  /** Simulated pages: the wait of each page, in ms (empty for addresses). */
+  latencies: number[];
+  /** Simulated pages: the body size of each page, in bytes (empty for addresses). */
+  sizes: number[];
+  /** The visitor's addresses (empty for simulated pages). */
+  urls: string[];
+  /** The concurrent variant: at most this many requests at once (1 = serial). */
+  maxInFlight: number;
+  /** The workers variant: how many workers share the requests. */
+  workers: number;
+  /** Each request is given up after this many ms. */
+  timeoutMs: number;
+}
+
+export interface IoRunResult extends RunResultBase<'io', IoVariant, IoParams> {
+  /** One record per request, in the order of the list. */
+  requests: RequestRecord[];
+  /** The sum of the requests' own times: what waiting for each in turn costs at least. */
+  sumLatencyMs: number;
+  /** The longest request's time: what waiting for all at once costs at least. */
+  maxLatencyMs: number;
+  /** The most requests that were in flight at one moment. */
+  peakInFlight: number;
+  /** How many requests failed. */
+  failures: number;
+  answeredBy: IoAnsweredBy;
+  /** Cold start of each worker started for this run (empty when warm or when none were used). */
+  coldStartMs: number[];
+}
+
+export interface IoRunContext {
+  pool: WorkerPool;
+  signal: AbortSignal;
+  /** The site's root address, against which simulated pages are resolved. */
+  root: string;
+  /** Who answers simulated pages here: the service worker, or timers when none controls the page. */
+  simulatedBy: 'service-worker' | 'timers';
+  /** Called with the fraction of requests finished. */
+  onProgress?: (fraction: number) => void;
+  /** Called when request `index` is sent. */
+  onRequestStart?: (index: number) => void;
+  /** Called when request `index` is finished (its failure may be refined once the run is over). */
+  onRequest?: (index: number, record: RequestRecord) => void;
+}
+
+/** The requests a run makes, in order. */
+export function pageRequests(params: IoParams, root: string): PageRequest[] {
+  if (params.source === 'urls') return params.urls.map((url) => ({ url }));
+  return params.latencies.map((latencyMs, i) => ({
+    url: simulatedPageUrl(latencyMs, params.sizes[i], root),
+    latencyMs,
+    expectedBytes: params.sizes[i],
+  }));
+}
+
+/** Checks the shape the UI's parsers guarantee, for callers that build params themselves. */
+function checkParams(params: IoParams): void {
+  const pages = params.source === 'urls' ? params.urls.length : params.latencies.length;
+  if (pages < 1) throw new RangeError('A run needs at least one page.');
+  if (params.source === 'simulated' && params.sizes.length !== pages) throw new RangeError('Give one size per page.');
+  for (const key of ['maxInFlight', 'workers', 'timeoutMs'] as const) {
+    const { min, max, label } = IO_LIMITS[key];
+    const value = params[key];
+    if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${label}: ${min} to ${max}, not ${value}.`);
+  }
+}
+
+/**
+ * Runs one variant over every page and returns the timed result. A failed
+ * request is recorded on its row and never stops the others; a stopped run
+ * aborts every request in flight at once and rejects with an AbortError.
+ */
+export async function runIoVariant(variant: IoVariant, params: IoParams, context: IoRunContext): Promise<IoRunResult> {
+  checkParams(params);
+  context.signal.throwIfAborted();
+  const requests = pageRequests(params, context.root);
+  const answeredBy: IoAnsweredBy = params.source === 'urls' ? 'network' : context.simulatedBy;
+  const simulated: SimulatedAnswer = answeredBy === 'timers' ? 'timers' : 'fetch';
+  const frames = new FrameMonitor();
+  const startedAt = new Date().toISOString();
+  frames.start();
+  try {
+    const measured = await VARIANTS[variant](requests, params, { ...context, simulated });
+    const longestFrameGapMs = frames.stop();
+    // Ask why each unexplained failure failed only now, so the extra requests do not count in the timing.
+    await explainFailures(measured, params.timeoutMs, context);
+    const records = measured.records;
+    const failures = records.filter((r) => r.error !== undefined).length;
+    return {
+      schema: RUN_SCHEMA,
+      demo: 'io',
+      variant,
+      params: structuredClone(params),
+      startedAt,
+      longestFrameGapMs,
+      wallMs: measured.wallMs,
+      workers: measured.workers,
+      verified: failures === 0 && records.every((r) => r.checked !== false),
+      requests: records,
+      ...latencySummary(records),
+      peakInFlight: peakInFlight(records),
+      failures,
+      answeredBy,
+      coldStartMs: measured.coldStartMs,
+      trace: records.map((r, i): TraceEvent => ({ lane: r.lane, chunk: i, startMs: r.startMs, endMs: r.endMs })),
+    };
+  } catch (error) {
+    if (context.signal.aborted) throw abortError();
+    throw error;
+  } finally {
+    frames.stop();
+  }
+}
+
+interface Measured {
+  records: RequestRecord[];
+  /** Requests that failed without saying why. */
+  unexplained: number[];
+  wallMs: number;
+  workers: number;
+  coldStartMs: number[];
+}
+
+type VariantContext = IoRunContext & { simulated: SimulatedAnswer };
+type Variant = (requests: PageRequest[], params: IoParams, context: VariantContext) => Promise<Measured>;
+
+const VARIANTS: Record<IoVariant, Variant> = {
+  serial: runSerial,
+  concurrent: runConcurrent,
+  workers: runWorkers,
+};
+
+function recorder(count: number, context: VariantContext) {
+  const records: RequestRecord[] = new Array(count);
+  const unexplained: number[] = [];
+  let done = 0;
+  context.onProgress?.(0);
+  return {
+    records,
+    unexplained,
+    finish(index: number, page: FetchedPage, lane: string): void {
+      const { unexplained: needsDiagnosis, ...record } = page;
+      if (needsDiagnosis) unexplained.push(index);
+      records[index] = { ...record, lane };
+      context.onRequest?.(index, records[index]);
+      context.onProgress?.(++done / count);
+    },
+  };
+}
+
+/** Like the lesson's loop of `urlopen` calls: each request waits for the one before. */
+async function runSerial(requests: PageRequest[], params: IoParams, context: VariantContext): Promise<Measured> {
+  const { records, unexplained, finish } = recorder(requests.length, context);
+  const originMs = sharedNow();
+  const options = { originMs, timeoutMs: params.timeoutMs, simulated: context.simulated };
+  for (const [i, request] of requests.entries()) {
+    context.onRequestStart?.(i);
+    finish(i, await fetchPage(request, options, context.signal), 'main thread');
+  }
+  return { records, unexplained, wallMs: sharedNow() - originMs, workers: 1, coldStartMs: [] };
+}
+
+/** Like the lesson's threads, without any thread: up to `maxInFlight` requests wait at once on the main thread. */
+async function runConcurrent(requests: PageRequest[], params: IoParams, context: VariantContext): Promise<Measured> {
+  const { records, unexplained, finish } = recorder(requests.length, context);
+  const originMs = sharedNow();
+  const options = { originMs, timeoutMs: params.timeoutMs, simulated: context.simulated };
+  const limit = Math.min(params.maxInFlight, requests.length);
+  await runLimited(
+    requests.length,
+    limit,
+    async (i, runner) => {
+      context.onRequestStart?.(i);
+      finish(i, await fetchPage(requests[i], options, context.signal), limit === 1 ? 'main thread' : `task ${runner + 1}`);
+    },
+    context.signal,
+  );
+  context.signal.throwIfAborted();
+  return { records, unexplained, wallMs: sharedNow() - originMs, workers: limit, coldStartMs: [] };
+}
+
+/**
+ * The lesson's threads as real threads: W workers share the requests, each
+ * sending its next one when the last is done. Stop terminates the workers,
+ * which aborts their requests with them.
+ */
+async function runWorkers(requests: PageRequest[], params: IoParams, context: VariantContext): Promise<Measured> {
+  const { pool, signal } = context;
+  const { records, unexplained, finish } = recorder(requests.length, context);
+  pool.resize(Math.min(params.workers, requests.length));
+  const { coldStartMs } = await pool.warm(signal);
+  const originMs = sharedNow();
+  const options = { originMs, timeoutMs: params.timeoutMs, simulated: context.simulated };
+  const outcome = await pool.map(
+    requests.length,
+    async (api, i) => {
+      context.onRequestStart?.(i);
+      const page = await api.fetchPage(requests[i], options);
+      finish(i, page, 'worker');
+      return page;
+    },
+    { signal },
+  );
+  const wallMs = sharedNow() - originMs;
+  // The pool knows which worker ran each request only once it is done.
+  for (const event of outcome.trace) records[event.chunk].lane = event.lane;
+  return { records, unexplained, wallMs, workers: pool.size, coldStartMs };
+}
+
+async function explainFailures({ records, unexplained }: Measured, timeoutMs: number, context: IoRunContext): Promise<void> {
+  await Promise.all(
+    unexplained.map(async (index) => {
+      const record = records[index];
+      const diagnosis = await diagnoseFailure(record.url, { timeoutMs, signal: context.signal });
+      record.errorKind = diagnosis.kind;
+      record.error = diagnosis.message;
+      context.onRequest?.(index, record);
+    }),
+  );
+}

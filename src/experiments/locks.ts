@@ -1,0 +1,327 @@
+import { AsyncMutex } from '../core/async-mutex';
+import { progressOf, sharedCounterBytes, SLOT, type CountingReport, type SharedCountingMethod } from '../core/counter';
+import { RUN_SCHEMA, type RunResultBase } from '../core/run-result';
+import type { TraceEvent } from '../core/trace';
+import { parseWholeNumber, formatCount, type Parsed, type WholeNumberRule } from '../core/validate';
+import { FrameMonitor } from '../runtime/frame-monitor';
+import { canShareMemory } from '../runtime/isolation';
+import { abortError, type WorkerPool } from '../runtime/pool';
+import { now } from '../runtime/clock';
+import { clockOffset } from '../runtime/clock-sync';
+import { yieldToEventLoop } from '../runtime/yield';
+
+/**
+ * The shared-counter demo: the lesson's "4 processes add 1 to a shared
+ * `Value`", with and without a lock. Four variants run in workers on one
+ * `Int32Array` counter in a `SharedArrayBuffer`; two run as async tasks on the
+ * main thread and need no shared memory: the same lost update, no threads.
+ *
+ * Each run gets a fresh `SharedArrayBuffer`: a worker stopped while holding
+ * the lock leaves it held, and the next run must not inherit that. Stopping
+ * terminates the pool's workers (they may be asleep on the lock or the
+ * barrier, where nothing else would wake them).
+ */
+
+export type LocksVariant = SharedCountingMethod | 'async-race' | 'async-mutex';
+export const SHARED_VARIANTS: readonly SharedCountingMethod[] = ['no-lock', 'atomic', 'mutex-per-increment', 'mutex-whole-loop'];
+export const ASYNC_VARIANTS: readonly LocksVariant[] = ['async-race', 'async-mutex'];
+export const LOCKS_VARIANTS: readonly LocksVariant[] = [...SHARED_VARIANTS, ...ASYNC_VARIANTS];
+
+export function isLocksVariant(value: string | null): value is LocksVariant {
+  return (LOCKS_VARIANTS as readonly string[]).includes(value ?? '');
+}
+
+/** True for the variants that cannot lose an update: the count must come out exact. */
+export function mustBeExact(variant: LocksVariant): boolean {
+  return variant !== 'no-lock' && variant !== 'async-race';
+}
+
+/** True for the variants that run in workers on shared memory (and so need cross-origin isolation). */
+export function needsSharedMemory(variant: LocksVariant): variant is SharedCountingMethod {
+  return (SHARED_VARIANTS as readonly string[]).includes(variant);
+}
+
+export interface LocksParams {
+  /** Workers (or async tasks) that count; the lesson: 4 processes. */
+  workers: number;
+  /** Increments each one makes; the lesson: 10,000. */
+  increments: number;
+  /** Arithmetic steps between the read and the write; 0 = none. Not used by the async variants, whose `await` is the window. */
+  widen: number;
+}
+
+export interface LocksRunResult extends RunResultBase<'locks', LocksVariant, LocksParams> {
+  /** workers × increments: the count if no update were lost. */
+  expected: number;
+  /** The counter as read back after every runner finished. */
+  actual: number;
+  /** expected − actual. */
+  lost: number;
+  /** Whether this variant guarantees an exact count (every variant but the two races). */
+  mustBeExact: boolean;
+  /** 'shared' for workers on a SharedArrayBuffer, 'main-thread' for the async tasks. */
+  memory: 'shared' | 'main-thread';
+  /** Times a runner went to sleep waiting for the lock, summed over runners. */
+  lockSleeps: number;
+  /** Each runner's counter value when its counting began (a staircase for the whole-loop lock). */
+  counterAtStart: number[];
+  /** Cold-start time of each worker started for this run (empty when all were warm or none were used). */
+  coldStartMs: number[];
+}
+
+export const LOCKS_LIMITS = {
+  workers: { label: 'Workers', min: 1, max: 16, maxReason: 'More would only queue for the same few cores and the same lock.' },
+  increments: {
+    label: 'Increments per worker',
+    min: 1,
+    max: 10_000_000,
+    maxReason: 'With a lock per increment, more would run for minutes.',
+  },
+  widen: {
+    label: 'Widen the window',
+    min: 0,
+    max: 1_000,
+    maxReason: 'More work between the read and the write adds nothing but time.',
+  },
+} satisfies Record<keyof LocksParams, WholeNumberRule>;
+
+/**
+ * Enough increments that the unlocked workers overlap and lose updates on
+ * every run, even on 2 cores: measured in headless Chromium on 2 cores, 4 ×
+ * 1,000,000 lost 478,646 to 2,999,090 updates in each of 50 runs (also with
+ * both cores busy elsewhere), while the lesson's 4 × 10,000 was exact in 14
+ * of 20 (a worker is nearly done before the next wakes from the barrier).
+ */
+export const LOCKS_DEFAULTS: LocksParams = { workers: 4, increments: 1_000_000, widen: 0 };
+/** The lesson's own numbers. */
+export const LESSON_PARAMS: LocksParams = { workers: 4, increments: 10_000, widen: 0 };
+
+/** Above this many units of work (increments × (1 + widen), all runners), a run would take minutes. */
+export const MAX_TOTAL_WORK = 400_000_000;
+
+/** Checks the fields together; each field's own limits are checked by `parseWholeNumber`. */
+export function validateLocksParams(params: LocksParams): Parsed<LocksParams> {
+  const work = params.workers * params.increments * (1 + params.widen);
+  if (work > MAX_TOTAL_WORK) {
+    return {
+      ok: false,
+      message: `Workers × increments × (1 + window) is ${formatCount(work)}: at most ${formatCount(MAX_TOTAL_WORK)}, or a run would take minutes. Lower one of them.`,
+    };
+  }
+  return { ok: true, value: params };
+}
+
+/** Parses the three fields as typed; returns one message per bad field, or the parameters. */
+export function parseLocksParams(text: Record<keyof LocksParams, string>): {
+  params?: LocksParams;
+  messages: Record<keyof LocksParams, string>;
+  combined: string;
+} {
+  const messages: Record<keyof LocksParams, string> = { workers: '', increments: '', widen: '' };
+  const values: Partial<LocksParams> = {};
+  for (const key of Object.keys(messages) as Array<keyof LocksParams>) {
+    const parsed = parseWholeNumber(text[key], LOCKS_LIMITS[key]);
+    if (parsed.ok) values[key] = parsed.value;
+    else messages[key] = parsed.message;
+  }
+  if (values.workers === undefined || values.increments === undefined || values.widen === undefined) {
+    return { messages, combined: '' };
+  }
+  const params: LocksParams = { workers: values.workers, increments: values.increments, widen: values.widen };
+  const checked = validateLocksParams(params);
+  return checked.ok ? { params, messages, combined: '' } : { messages, combined: checked.message };
+}
+
+/** Thrown for a shared-memory variant on a page that is not cross-origin isolated. */
+export class SharedMemoryUnavailableError extends Error {
+  constructor() {
+    super('This page is not cross-origin isolated, so there is no SharedArrayBuffer for workers to share a counter.');
+    this.name = 'SharedMemoryUnavailableError';
+  }
+}
+
+export interface LocksRunContext {
+  pool: WorkerPool;
+  signal: AbortSignal;
+  /** Called with the fraction done, 0 to 1. */
+  onProgress?: (fraction: number) => void;
+}
+
+/**
+ * The verdict on a read-back count. `verified` means the counter was read
+ * after every runner finished and lies where the method allows: exactly
+ * `expected` for the atomic and locked variants; for the two races, between 1
+ * and `expected` (a lost update can only lose counts, never add any, and the
+ * last write is at least 1). Losing updates is then the lesson, not a failure.
+ */
+export function verifyCount(variant: LocksVariant, expected: number, actual: number): boolean {
+  if (!Number.isInteger(actual)) return false;
+  return mustBeExact(variant) ? actual === expected : actual >= Math.min(1, expected) && actual <= expected;
+}
+
+/** Runs one variant and returns its result. Rejects with an `AbortError` when stopped. */
+export async function runLocksVariant(
+  variant: LocksVariant,
+  params: LocksParams,
+  context: LocksRunContext,
+): Promise<LocksRunResult> {
+  context.signal.throwIfAborted();
+  const frames = new FrameMonitor();
+  const startedAt = new Date().toISOString();
+  frames.start();
+  try {
+    const measured = needsSharedMemory(variant)
+      ? await runShared(variant, params, context)
+      : await runAsync(variant, params, context);
+    const expected = params.workers * params.increments;
+    return {
+      schema: RUN_SCHEMA,
+      demo: 'locks',
+      variant,
+      params: { ...params },
+      startedAt,
+      longestFrameGapMs: frames.stop(),
+      expected,
+      lost: expected - measured.actual,
+      mustBeExact: mustBeExact(variant),
+      verified: verifyCount(variant, expected, measured.actual),
+      ...measured,
+    };
+  } finally {
+    frames.stop();
+  }
+}
+
+type Measured = Pick<
+  LocksRunResult,
+  'actual' | 'wallMs' | 'workers' | 'trace' | 'memory' | 'lockSleeps' | 'counterAtStart' | 'coldStartMs'
+>;
+
+/** How often the page reads the workers' progress from shared memory. */
+const PROGRESS_POLL_MS = 100;
+
+async function runShared(method: SharedCountingMethod, params: LocksParams, context: LocksRunContext): Promise<Measured> {
+  if (!canShareMemory()) throw new SharedMemoryUnavailableError();
+  const { pool, signal, onProgress } = context;
+  const { workers, increments, widen } = params;
+  // A fresh buffer per run: no lock, barrier or counter state survives a stopped run.
+  const view = new Int32Array(new SharedArrayBuffer(sharedCounterBytes(workers)));
+  pool.resize(workers);
+  const { coldStartMs } = await pool.warm(signal);
+  const total = workers * increments;
+  onProgress?.(0);
+  const poll = setInterval(() => onProgress?.(progressOf(view, workers) / total), PROGRESS_POLL_MS);
+  let reports: CountingReport[];
+  try {
+    // One task per worker: the barrier needs all of them, and a warm pool of `workers` gives each one task.
+    const outcome = await pool.map(
+      workers,
+      async (api, runner) => {
+        const { offsetMs } = await clockOffset(() => api.ping());
+        const report = await api.countShared(view, { method, runner, workers, increments, widen });
+        // Times on this page's clock, so that workers can be compared on one timeline.
+        return {
+          ...report,
+          releasedAt: report.releasedAt - offsetMs,
+          startAt: report.startAt - offsetMs,
+          endAt: report.endAt - offsetMs,
+        };
+      },
+      { signal },
+    );
+    reports = outcome.results;
+  } catch (error) {
+    // Workers may be asleep on the barrier or the lock, where nothing will wake them.
+    pool.terminate(error instanceof Error ? error : new Error(String(error)));
+    throw error;
+  } finally {
+    clearInterval(poll);
+  }
+  onProgress?.(1);
+  const origin = Math.min(...reports.map((r) => r.releasedAt));
+  const trace: TraceEvent[] = reports.map((r) => ({
+    lane: `worker ${r.runner + 1}`,
+    chunk: r.runner,
+    startMs: r.startAt - origin,
+    endMs: r.endAt - origin,
+  }));
+  return {
+    actual: Atomics.load(view, SLOT.counter),
+    // From the barrier's release to the last worker's last increment: excludes starting workers and sending messages.
+    wallMs: Math.max(...reports.map((r) => r.endAt)) - origin,
+    workers,
+    trace,
+    memory: 'shared',
+    lockSleeps: reports.reduce((n, r) => n + r.lockSleeps, 0),
+    counterAtStart: reports.map((r) => r.counterAtStart),
+    coldStartMs,
+  };
+}
+
+/** Increments between two turns of the event loop, per task: keeps the page responsive and Stop prompt. */
+const ASYNC_SLICE = 4096;
+
+/**
+ * The lesson's race with no threads at all: `workers` async tasks on the main
+ * thread, each reading the counter, awaiting, then writing it back. The
+ * `await` hands the thread to the next task, which reads the same value. With
+ * the async mutex held across the await, no task reads until the previous
+ * one wrote.
+ */
+async function runAsync(variant: LocksVariant, params: LocksParams, context: LocksRunContext): Promise<Measured> {
+  const { signal, onProgress } = context;
+  const { workers, increments } = params;
+  const counter = { value: 0 };
+  const mutex = variant === 'async-mutex' ? new AsyncMutex() : undefined;
+  const trace: TraceEvent[] = [];
+  const counterAtStart: number[] = [];
+  const total = workers * increments;
+  let done = 0;
+  let lockSleeps = 0;
+
+  // All tasks wait for the same turn of the event loop, so they resume together and keep interleaving.
+  let turn: Promise<void> | undefined;
+  const breathe = (): Promise<void> =>
+    (turn ??= yieldToEventLoop().then(() => {
+      turn = undefined;
+      onProgress?.(done / total);
+    }));
+
+  const origin = now();
+  const task = async (runner: number): Promise<void> => {
+    counterAtStart[runner] = counter.value;
+    const startMs = now() - origin;
+    for (let i = 0; i < increments; i++) {
+      if (i % ASYNC_SLICE === 0) {
+        await breathe();
+        if (signal.aborted) throw abortError();
+      }
+      if (mutex) {
+        if (mutex.locked) lockSleeps++;
+        await mutex.lock();
+      }
+      const value = counter.value;
+      // Any await will do: this is where a real program would save, fetch or log.
+      await undefined;
+      counter.value = value + 1;
+      mutex?.unlock();
+      done++;
+    }
+    trace.push({ lane: `task ${runner + 1}`, chunk: runner, startMs, endMs: now() - origin });
+  };
+
+  onProgress?.(0);
+  await Promise.all(Array.from({ length: workers }, (_, runner) => task(runner)));
+  onProgress?.(1);
+  trace.sort((a, b) => a.chunk - b.chunk);
+  return {
+    actual: counter.value,
+    wallMs: now() - origin,
+    workers,
+    trace,
+    memory: 'main-thread',
+    lockSleeps,
+    counterAtStart,
+    coldStartMs: [],
+  };
+}

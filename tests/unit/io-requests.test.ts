@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import {
+  MAX_PAGES,
+  failureMessage,
+  latencySummary,
+  parseLatencies,
+  parseSizes,
+  parseUrlList,
+  peakInFlight,
+  runLimited,
+  type RequestErrorKind,
+} from '../../src/core/io-requests';
+
+const messageOf = (parsed: { ok: true } | { ok: false; message: string }) => (parsed.ok ? '' : parsed.message);
+
+describe('parseLatencies', () => {
+  it('accepts a list separated by commas, spaces or semicolons', () => {
+    expect(parseLatencies('250,500, 750 1000')).toEqual({ ok: true, value: [250, 500, 750, 1000] });
+    expect(parseLatencies('0; 10000')).toEqual({ ok: true, value: [0, 10_000] });
+  });
+
+  it('names the page and the problem for each kind of bad input', () => {
+    expect(messageOf(parseLatencies(' , '))).toBe('Latencies: enter at least one wait in ms, for example 250, 500, 750, 1000.');
+    expect(
+      messageOf(
+        parseLatencies(
+          Array(MAX_PAGES + 1)
+            .fill('1')
+            .join(','),
+        ),
+      ),
+    ).toBe(`Latencies: at most ${MAX_PAGES} pages, not 21.`);
+    expect(messageOf(parseLatencies('250, fast'))).toBe('Latency of page 2 (ms): "fast" is not a number.');
+    expect(messageOf(parseLatencies('250, 500, -1'))).toBe('Latency of page 3 (ms): cannot be negative.');
+    expect(messageOf(parseLatencies('10001'))).toBe('Latency of page 1 (ms): at most 10,000.');
+    expect(messageOf(parseLatencies('2.5'))).toBe('Latency of page 1 (ms): must be a whole number, not 2.5.');
+  });
+});
+
+describe('parseSizes', () => {
+  it('gives every page the one size, or each page its own', () => {
+    expect(parseSizes('100000', 3)).toEqual({ ok: true, value: [100_000, 100_000, 100_000] });
+    expect(parseSizes('1, 2, 3', 3)).toEqual({ ok: true, value: [1, 2, 3] });
+  });
+
+  it('refuses a count that matches neither, and sizes out of range', () => {
+    expect(messageOf(parseSizes('1, 2', 3))).toBe('Sizes: give one size for all pages, or one for each of the 3 pages (not 2).');
+    expect(messageOf(parseSizes('', 3))).toBe('Sizes: enter a size in bytes, for example 100000.');
+    expect(messageOf(parseSizes('20000000', 3))).toBe(
+      'Size (bytes): at most 10,000,000. Bigger bodies would only measure memory copies.',
+    );
+    expect(messageOf(parseSizes('1, x', 2))).toBe('Size of page 2 (bytes): "x" is not a number.');
+  });
+});
+
+describe('parseUrlList', () => {
+  it('accepts full http and https addresses, one per line or separated by spaces', () => {
+    expect(parseUrlList('https://example.org/a\n  http://127.0.0.1:4175/ok?latency=5 ')).toEqual({
+      ok: true,
+      value: ['https://example.org/a', 'http://127.0.0.1:4175/ok?latency=5'],
+    });
+  });
+
+  it('says what is wrong with each kind of bad address', () => {
+    expect(messageOf(parseUrlList('  \n '))).toBe(
+      'Addresses: enter at least one web address, one per line, e.g. https://example.org/.',
+    );
+    expect(
+      messageOf(
+        parseUrlList(
+          Array(MAX_PAGES + 1)
+            .fill('https://a.example/')
+            .join('\n'),
+        ),
+      ),
+    ).toBe(`Addresses: at most ${MAX_PAGES}, not 21.`);
+    expect(messageOf(parseUrlList('https://a.example/ example.org/page'))).toBe(
+      'Address 2: "example.org/page" needs its scheme; write https://example.org/page',
+    );
+    expect(messageOf(parseUrlList('http//broken'))).toBe(
+      'Address 1: "http//broken" is not a web address; write it in full, like https://example.org/page.',
+    );
+    expect(messageOf(parseUrlList('ftp://files.example/x'))).toBe(
+      'Address 1: only http:// and https:// addresses can be fetched, not ftp://.',
+    );
+    expect(messageOf(parseUrlList('https://me:secret@example.org/'))).toBe(
+      'Address 1: remove the user name and password; the lab sends no credentials.',
+    );
+  });
+});
+
+describe('failureMessage', () => {
+  it('gives each kind of failure its own plain message', () => {
+    const kinds: RequestErrorKind[] = ['cors', 'isolation', 'timeout', 'http', 'network', 'insecure', 'aborted'];
+    const messages = kinds.map((k) => failureMessage(k, { status: 500, timeoutMs: 2000 }));
+    expect(new Set(messages).size).toBe(kinds.length);
+    expect(failureMessage('timeout', { timeoutMs: 2000 })).toContain('2,000 ms');
+    expect(failureMessage('http', { status: 500 })).toContain('500 Internal Server Error');
+    expect(failureMessage('http', { status: 418, statusText: "I'm a teapot" })).toContain("418 I'm a teapot");
+    expect(failureMessage('network', { canSeeIsolationBlocks: false })).toContain('cannot tell');
+    expect(failureMessage('network')).not.toContain('cannot tell');
+  });
+});
+
+describe('latencySummary and peakInFlight', () => {
+  const serial = [
+    { startMs: 0, endMs: 250 },
+    { startMs: 250, endMs: 750 },
+    { startMs: 750, endMs: 1500 },
+  ];
+  const together = [
+    { startMs: 0, endMs: 250 },
+    { startMs: 1, endMs: 500 },
+    { startMs: 2, endMs: 750 },
+  ];
+
+  it('sums and maxes the requests’ own times', () => {
+    expect(latencySummary(serial)).toEqual({ sumLatencyMs: 1500, maxLatencyMs: 750 });
+    expect(latencySummary([])).toEqual({ sumLatencyMs: 0, maxLatencyMs: 0 });
+  });
+
+  it('counts one in flight when each starts as the last ends, and all when they overlap', () => {
+    expect(peakInFlight(serial)).toBe(1);
+    expect(peakInFlight(together)).toBe(3);
+    expect(peakInFlight([])).toBe(0);
+  });
+});
+
+describe('runLimited', () => {
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+  it('runs every task once, never more than the limit at a time', async () => {
+    for (const limit of [1, 2, 3, 10]) {
+      let inFlight = 0;
+      let peak = 0;
+      const ran: number[] = [];
+      const runners = new Set<number>();
+      await runLimited(7, limit, async (i, runner) => {
+        inFlight++;
+        peak = Math.max(peak, inFlight);
+        runners.add(runner);
+        await tick();
+        ran.push(i);
+        inFlight--;
+      });
+      expect(ran.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+      expect(peak).toBe(Math.min(limit, 7));
+      expect(runners.size).toBe(Math.min(limit, 7));
+    }
+  });
+
+  it('starts no new task once the signal is aborted', async () => {
+    const controller = new AbortController();
+    const started: number[] = [];
+    await runLimited(
+      10,
+      2,
+      async (i) => {
+        started.push(i);
+        if (i === 2) controller.abort();
+        await tick();
+      },
+      controller.signal,
+    );
+    expect(started).toEqual([0, 1, 2]);
+  });
+});
