@@ -8,33 +8,57 @@ export interface FieldOptions {
   message: string;
   hint?: string;
   disabled?: boolean;
+  /** A text area over the whole row, for lists such as addresses. */
+  multiline?: boolean;
   onInput: (value: string) => void;
 }
 
 /**
- * A labelled text field for a number, with its hint and, when what was typed
- * is refused, the reason right below it (announced to screen readers).
- * Text, not `type=number`, so every bad input reaches the validator.
+ * A labelled text field (or text area), with its hint and, when what was
+ * typed is refused, the reason right below it (announced to screen readers).
  */
-export function numberField(o: FieldOptions): TemplateResult {
+export function textField(o: FieldOptions, inputMode: 'text' | 'numeric' = 'text'): TemplateResult {
   const describedBy = [o.hint ? `${o.id}-hint` : '', o.message ? `${o.id}-error` : ''].filter(Boolean).join(' ');
-  return html`<div class="field">
+  const onInput = (e: Event) => o.onInput((e.target as HTMLInputElement | HTMLTextAreaElement).value);
+  return html`<div class="field ${o.multiline ? 'wide' : ''}">
     <label for=${o.id}>${o.label}</label>
-    <input
-      id=${o.id}
-      name=${o.id}
-      inputmode="numeric"
-      autocomplete="off"
-      spellcheck="false"
-      .value=${o.value}
-      ?disabled=${o.disabled}
-      aria-invalid=${o.message ? 'true' : 'false'}
-      aria-describedby=${describedBy || nothing}
-      @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)}
-    />
+    ${
+      o.multiline
+        ? html`<textarea
+            id=${o.id}
+            name=${o.id}
+            autocomplete="off"
+            spellcheck="false"
+            .value=${o.value}
+            ?disabled=${o.disabled}
+            aria-invalid=${o.message ? 'true' : 'false'}
+            aria-describedby=${describedBy || nothing}
+            @input=${onInput}
+          ></textarea>`
+        : html`<input
+            id=${o.id}
+            name=${o.id}
+            inputmode=${inputMode}
+            autocomplete="off"
+            spellcheck="false"
+            .value=${o.value}
+            ?disabled=${o.disabled}
+            aria-invalid=${o.message ? 'true' : 'false'}
+            aria-describedby=${describedBy || nothing}
+            @input=${onInput}
+          />`
+    }
     ${o.hint ? html`<small id="${o.id}-hint" class="hint">${o.hint}</small>` : nothing}
     ${o.message ? html`<small id="${o.id}-error" class="error" role="alert">${o.message}</small>` : nothing}
   </div>`;
+}
+
+/**
+ * A field for a whole number. Text, not `type=number`, so every bad input
+ * reaches the validator and gets its own message.
+ */
+export function numberField(o: FieldOptions): TemplateResult {
+  return textField(o, 'numeric');
 }
 
 /** Styles shared by the demos: panels, fields, buttons, results. */
@@ -74,16 +98,27 @@ export const demoStyles = css`
   label {
     font-weight: 600;
   }
-  input {
+  input,
+  textarea {
     font: inherit;
     padding: 0.4rem 0.5rem;
     border: 1px solid var(--pl-border, #cbd5e1);
     border-radius: 6px;
     min-width: 0;
   }
-  input[aria-invalid='true'] {
+  textarea {
+    font-family: var(--pl-mono, monospace);
+    font-size: 0.9rem;
+    min-height: 6rem;
+    resize: vertical;
+  }
+  input[aria-invalid='true'],
+  textarea[aria-invalid='true'] {
     border-color: var(--pl-bad, #b91c1c);
     outline-color: var(--pl-bad, #b91c1c);
+  }
+  .wide {
+    grid-column: 1 / -1;
   }
   .hint {
     color: var(--pl-muted, #475569);
@@ -120,7 +155,8 @@ export const demoStyles = css`
     cursor: not-allowed;
   }
   button:focus-visible,
-  input:focus-visible {
+  input:focus-visible,
+  textarea:focus-visible {
     outline: 3px solid var(--pl-accent, #1d4ed8);
     outline-offset: 2px;
   }

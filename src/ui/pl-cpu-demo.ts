@@ -17,12 +17,13 @@ import {
 } from '../experiments/cpu';
 import { spawnBrowserWorker } from '../runtime/browser-worker';
 import { reportedCores } from '../runtime/environment';
-import { WorkerPool } from '../runtime/pool';
+import { abortError, WorkerPool } from '../runtime/pool';
 import { nextPaint } from '../runtime/frame-monitor';
 import { demoStyles, numberField } from './fields';
 import { formatMs as ms, formatPercent, formatTimes as times } from './format';
 import { urlParamsFor, wantsAutorun } from './url-params';
 import { dispatchRunComplete } from './run-complete';
+import { RunSession } from './run-session';
 import { CPU_JAVASCRIPT, CPU_PYTHON } from './text/cpu-code';
 import type { BarDatum } from './pl-bar-chart';
 import './pl-bar-chart';
@@ -67,11 +68,6 @@ export class PlCpuDemo extends LitElement {
     workers: { type: String },
     chunkSize: { type: String, attribute: 'chunk-size' },
     autorun: { type: Boolean },
-    running: { state: true },
-    controller: { state: true },
-    progress: { state: true },
-    status: { state: true },
-    failed: { state: true },
     results: { state: true },
     calibration: { state: true },
     timelineVariant: { state: true },
@@ -88,17 +84,16 @@ export class PlCpuDemo extends LitElement {
   /** Press Run once the demo is ready. */
   autorun = false;
 
-  private running: CpuVariant | null = null;
-  private progress = 0;
-  private status = '';
-  private failed = false;
   private results: Partial<Record<CpuVariant, CpuRunResult>> = {};
   private calibration?: Calibration;
   private timelineVariant: CpuVariant = 'workers';
-  private controller?: AbortController;
   /** The time chart's bars, rebuilt only when the results change, so the chart is not redrawn on every progress step. */
   private bars: BarDatum[] = [];
   private pool = new WorkerPool(spawnBrowserWorker, Math.min(64, reportedCores()));
+  private session = new RunSession<CpuVariant>(this, {
+    onStop: () => this.pool.terminate(abortError()),
+    stoppedMessage: () => STOPPED,
+  });
 
   static styles = demoStyles;
 
@@ -114,7 +109,6 @@ export class PlCpuDemo extends LitElement {
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stop();
     this.pool.terminate();
   }
 
@@ -156,95 +150,66 @@ export class PlCpuDemo extends LitElement {
   /** Picks the work per number so the serial run takes about a second on this device. */
   calibrate(): void {
     const numbers = parseWholeNumber(this.numbers, CPU_LIMITS.numbers);
-    if (!numbers.ok || this.controller) return;
+    if (!numbers.ok || this.session.busy) return;
     this.calibration = calibrateRounds(numbers.value);
     this.rounds = String(this.calibration.rounds);
   }
 
   /** Runs every variant in order; Stop ends the whole sequence. */
   runAll(): Promise<boolean> {
-    return this.session(async (signal) => {
-      for (const variant of CPU_VARIANTS) {
-        if (!(await this.runVariant(variant, signal))) return false;
-        // Let the page draw this result (charts finish on the frame after) before the next run starts watching frames.
+    if (!this.ready()) return Promise.resolve(false);
+    return this.session.sequence(
+      CPU_VARIANTS.map((variant) => (signal: AbortSignal) => this.runVariant(variant, signal)),
+      'All four variants finished. Read what happened below.',
+      // Let the page draw each result (charts finish on the frame after) before the next run starts watching frames.
+      async () => {
         await nextPaint();
         await nextPaint();
-        if (signal.aborted) {
-          this.status = STOPPED;
-          return false;
-        }
-      }
-      this.status = 'All four variants finished. Read what happened below.';
-      return true;
-    });
+      },
+    );
   }
 
   /** Runs one variant; resolves false when it was stopped, refused or failed. */
   run(variant: CpuVariant): Promise<boolean> {
-    return this.session((signal) => this.runVariant(variant, signal));
+    if (!this.ready()) return Promise.resolve(false);
+    return this.session.start((signal) => this.runVariant(variant, signal));
   }
 
   /** Stops the current run at once and shuts its workers down. */
   stop(): void {
-    if (!this.controller) return;
-    this.controller.abort();
-    this.pool.terminate(new DOMException('The run was stopped.', 'AbortError'));
+    this.session.stop();
   }
 
-  /** Runs `body` unless the input is refused or a run is already going; Stop aborts its signal. */
-  private async session(body: (signal: AbortSignal) => Promise<boolean>): Promise<boolean> {
-    if (!this.params() || this.controller) return false;
+  /** True when the input is valid and the work per number is set (calibrating first if it is empty). */
+  private ready(): boolean {
+    if (!this.params() || this.session.busy) return false;
     if (this.rounds.trim() === '') this.calibrate();
-    this.controller = new AbortController();
-    try {
-      return await body(this.controller.signal);
-    } finally {
-      this.controller = undefined;
-    }
+    return true;
   }
 
   private async runVariant(variant: CpuVariant, signal: AbortSignal): Promise<boolean> {
     const params = this.params()!;
-    this.running = variant;
-    this.progress = 0;
-    this.failed = false;
-    this.status =
+    this.timelineVariant = variant;
+    const name = VARIANT_NAMES[variant];
+    const result = await this.session.step(
+      variant,
+      name,
       variant === 'serial'
         ? 'Running serial on the main thread: the page will freeze until it is done. Stop cannot interrupt it.'
-        : `Running: ${VARIANT_NAMES[variant]}…`;
-    this.timelineVariant = variant;
-    try {
-      const result = await runCpuVariant(variant, params, {
-        pool: this.pool,
-        signal,
-        // At most a hundred repaints per run: drawing costs main-thread time the run is measuring.
-        onProgress: (fraction) => {
-          if (fraction === 1 || fraction - this.progress >= 0.01) this.progress = fraction;
-        },
-      });
-      this.results = { ...this.results, [variant]: result };
-      dispatchRunComplete(this, result);
-      if (!result.verified) {
-        this.fail(
-          `${VARIANT_NAMES[variant]}: the result was wrong (checksum ${result.checksum}, expected ${result.expectedChecksum}), so its time is not shown.`,
-        );
-        return false;
-      }
-      this.status = `${VARIANT_NAMES[variant]}: ${ms(result.wallMs)}${result.projected ? ' (projected)' : ''}, result verified.`;
-      return true;
-    } catch (error) {
-      const e = error as Error;
-      if (e.name === 'AbortError') this.status = STOPPED;
-      else this.fail(`${VARIANT_NAMES[variant]} failed: ${e.message}`);
+        : `Running: ${name}…`,
+      (onProgress) => runCpuVariant(variant, params, { pool: this.pool, signal, onProgress }),
+    );
+    if (!result) return false;
+    this.results = { ...this.results, [variant]: result };
+    dispatchRunComplete(this, result);
+    if (!result.verified) {
+      this.session.fail(
+        `${name}: the result was wrong (checksum ${result.checksum}, expected ${result.expectedChecksum}), so its time is not shown.`,
+      );
       return false;
-    } finally {
-      this.running = null;
     }
-  }
-
-  private fail(message: string): void {
-    this.failed = true;
-    this.status = message;
+    this.session.say(`${name}: ${ms(result.wallMs)}${result.projected ? ' (projected)' : ''}, result verified.`);
+    return true;
   }
 
   private setField(field: Field, value: string): void {
@@ -260,7 +225,7 @@ export class PlCpuDemo extends LitElement {
   render() {
     const messages = this.messages();
     const invalid = Object.values(messages).some(Boolean);
-    const busy = this.controller !== undefined;
+    const busy = this.session.busy;
     return html`
       <section part="panel" aria-labelledby="cpu-title">
         <h2 id="cpu-title">Computing: do more threads finish sooner?</h2>
@@ -325,15 +290,7 @@ export class PlCpuDemo extends LitElement {
             <button type="button" ?disabled=${busy || Boolean(messages.numbers)} @click=${this.calibrate}>Calibrate</button>
           </div>
         </form>
-        <div aria-live="polite">
-          <progress
-            max="1"
-            .value=${this.progress}
-            ?hidden=${!busy}
-            aria-label=${this.running ? `Progress of ${VARIANT_NAMES[this.running]}` : 'Progress'}
-          ></progress>
-          <p class="status ${this.failed ? 'failed' : ''}" data-field="status">${this.status}</p>
-        </div>
+        ${this.session.renderStatus(this.session.running ? `Progress of ${VARIANT_NAMES[this.session.running]}` : 'Progress')}
         <pl-frame-meter ?running=${busy}></pl-frame-meter>
       </section>
       ${this.renderResults()}

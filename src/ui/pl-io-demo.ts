@@ -17,9 +17,10 @@ import { spawnBrowserWorker } from '../runtime/browser-worker';
 import { abortError, WorkerPool } from '../runtime/pool';
 import { simulatedPagesStatus, siteRoot, type SimulatedPagesStatus } from '../runtime/simulated-pages';
 import { PALETTE } from './chart-controller';
-import { demoStyles, numberField } from './fields';
+import { demoStyles, numberField, textField } from './fields';
 import { formatMs, formatTimes } from './format';
 import { dispatchRunComplete } from './run-complete';
+import { RunSession } from './run-session';
 import { IO_JAVASCRIPT, IO_PYTHON } from './text/io-code';
 import { urlParamsFor, wantsAutorun } from './url-params';
 import type { BarDatum } from './pl-bar-chart';
@@ -81,10 +82,6 @@ export class PlIoDemo extends LitElement {
     workers: { type: String },
     timeout: { type: String },
     autorun: { type: Boolean },
-    running: { state: true },
-    progress: { state: true },
-    status: { state: true },
-    failed: { state: true },
     results: { state: true },
     live: { state: true },
     sweep: { state: true },
@@ -107,33 +104,20 @@ export class PlIoDemo extends LitElement {
   /** Press Run all once the demo is ready. */
   autorun = false;
 
-  private running: IoVariant | null = null;
-  private progress = 0;
-  private status = '';
-  private failed = false;
   private results: Partial<Record<IoVariant, IoRunResult>> = {};
   private live?: Live;
   private sweep: IoRunResult[] = [];
-  private controller?: AbortController;
   private pool = new WorkerPool(spawnBrowserWorker, 4);
+  private session = new RunSession<IoVariant>(this, {
+    onStop: () => this.pool.terminate(abortError()),
+    stoppedMessage: (variant) =>
+      `Stopped: every request in flight was aborted${variant === 'workers' ? ' and the workers were shut down' : ''}.`,
+  });
   private simulated: SimulatedPagesStatus = { answeredBy: 'timers' };
 
   static styles = [
     demoStyles,
     css`
-      textarea {
-        font: inherit;
-        font-family: var(--pl-mono, monospace);
-        font-size: 0.9rem;
-        padding: 0.4rem 0.5rem;
-        border: 1px solid var(--pl-border, #cbd5e1);
-        border-radius: 6px;
-        min-height: 6rem;
-        resize: vertical;
-      }
-      textarea[aria-invalid='true'] {
-        border-color: var(--pl-bad, #b91c1c);
-      }
       fieldset {
         border: none;
         padding: 0;
@@ -146,9 +130,6 @@ export class PlIoDemo extends LitElement {
         font-weight: 600;
         padding: 0;
         margin-bottom: 0.25rem;
-      }
-      .wide {
-        grid-column: 1 / -1;
       }
       .waterfall {
         margin: 1rem 0 1.5rem;
@@ -192,7 +173,6 @@ export class PlIoDemo extends LitElement {
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stop();
     this.pool.terminate();
   }
 
@@ -241,86 +221,74 @@ export class PlIoDemo extends LitElement {
   }
 
   /** Runs the three variants in order. */
-  async runAll(): Promise<void> {
-    for (const variant of IO_VARIANTS) {
-      if (!(await this.run(variant))) return;
-    }
-    this.status = 'All three variants finished. Read what happened below.';
+  runAll(): Promise<boolean> {
+    if (!this.check().params) return Promise.resolve(false);
+    return this.session.sequence(
+      IO_VARIANTS.map((variant) => (signal: AbortSignal) => this.runVariant(variant, signal)),
+      'All three variants finished. Read what happened below.',
+    );
   }
 
   /** Runs the concurrent variant with 1, 2, … up to one request in flight per page. */
-  async runSweep(): Promise<void> {
+  runSweep(): Promise<boolean> {
     const params = this.check().params;
-    if (!params || this.running) return;
+    if (!params) return Promise.resolve(false);
     const pages = params.source === 'urls' ? params.urls.length : params.latencies.length;
     this.sweep = [];
-    for (let k = 1; k <= pages; k++) {
-      const result = await this.run('concurrent', { maxInFlight: k });
-      if (!result) return;
+    const steps = Array.from({ length: pages }, (_, i) => async (signal: AbortSignal) => {
+      if (!(await this.runVariant('concurrent', signal, { maxInFlight: i + 1 }))) return false;
       this.sweep = [...this.sweep, this.results.concurrent!];
-    }
-    this.status = `Swept max in flight from 1 to ${pages}: see the chart below.`;
+      return true;
+    });
+    return this.session.sequence(steps, `Swept max in flight from 1 to ${pages}: see the chart below.`);
   }
 
   /** Runs one variant; resolves false when it was stopped, refused or failed. */
-  async run(variant: IoVariant, overrides: Partial<IoParams> = {}): Promise<boolean> {
-    const checked = this.check().params;
-    if (!checked || this.running) return false;
-    const params = { ...checked, ...overrides };
+  run(variant: IoVariant): Promise<boolean> {
+    if (!this.check().params) return Promise.resolve(false);
+    return this.session.start((signal) => this.runVariant(variant, signal));
+  }
+
+  /** Stops the current run: aborts every request in flight at once and shuts the workers down. */
+  stop(): void {
+    this.session.stop();
+  }
+
+  private async runVariant(variant: IoVariant, signal: AbortSignal, overrides: Partial<IoParams> = {}): Promise<boolean> {
+    const params = { ...this.check().params!, ...overrides };
     const pages = params.source === 'urls' ? params.urls.length : params.latencies.length;
     this.simulated = simulatedPagesStatus();
-    this.controller = new AbortController();
-    this.running = variant;
-    this.progress = 0;
-    this.failed = false;
     const label = variantLabel(variant, params, pages);
-    this.status = `Running: ${label}…`;
     const live: Live = { variant, label, rows: Array.from({ length: pages }, (): Row => ({ state: 'waiting' })) };
     this.live = live;
     const setRow = (index: number, row: Row) => {
       live.rows = live.rows.map((r, i) => (i === index ? row : r));
       this.live = { ...live };
     };
-    try {
-      const result = await runIoVariant(variant, params, {
+    const result = await this.session.step(variant, label, `Running: ${label}…`, (onProgress) =>
+      runIoVariant(variant, params, {
         pool: this.pool,
-        signal: this.controller.signal,
+        signal,
         root: siteRoot(),
         simulatedBy: this.simulated.answeredBy,
-        onProgress: (fraction) => (this.progress = fraction),
+        onProgress,
         onRequestStart: (index) => setRow(index, { state: 'in flight' }),
         onRequest: (index, record) => setRow(index, { state: 'done', record: { ...record } }),
-      });
-      this.results = { ...this.results, [variant]: result };
-      this.live = undefined;
-      dispatchRunComplete(this, result);
-      const failures = result.failures ? `; ${result.failures} of ${pages} failed (see their rows)` : '';
-      this.status = `${label}: ${formatMs(result.wallMs)} for ${pages} page${pages === 1 ? '' : 's'}${failures}.`;
-      return true;
-    } catch (error) {
-      const e = error as Error;
+      }),
+    );
+    if (!result) {
       live.rows = live.rows.map((r): Row =>
         r.state === 'in flight' ? { state: 'stopped' } : r.state === 'waiting' ? { state: 'not sent' } : r,
       );
       this.live = { ...live };
-      if (e.name === 'AbortError') {
-        this.status = `Stopped: every request in flight was aborted${variant === 'workers' ? ' and the workers were shut down' : ''}.`;
-      } else {
-        this.failed = true;
-        this.status = `${label} failed: ${e.message}`;
-      }
       return false;
-    } finally {
-      this.running = null;
-      this.controller = undefined;
     }
-  }
-
-  /** Stops the current run: aborts every request in flight at once and shuts the workers down. */
-  stop(): void {
-    if (!this.controller) return;
-    this.controller.abort(abortError());
-    this.pool.terminate(abortError());
+    this.results = { ...this.results, [variant]: result };
+    this.live = undefined;
+    dispatchRunComplete(this, result);
+    const failures = result.failures ? `; ${result.failures} of ${pages} failed (see their rows)` : '';
+    this.session.say(`${label}: ${formatMs(result.wallMs)} for ${pages} page${pages === 1 ? '' : 's'}${failures}.`);
+    return true;
   }
 
   private onSubmit(event: Event): void {
@@ -330,7 +298,7 @@ export class PlIoDemo extends LitElement {
 
   render() {
     const { messages, params } = this.check();
-    const busy = this.running !== null;
+    const busy = this.session.busy;
     const invalid = !params;
     return html`
       <section part="panel" aria-labelledby="io-title">
@@ -436,10 +404,7 @@ export class PlIoDemo extends LitElement {
             <button type="button" class="stop" ?disabled=${!busy} @click=${this.stop}>Stop</button>
           </div>
         </form>
-        <div aria-live="polite">
-          <progress max="1" .value=${this.progress} ?hidden=${!busy} aria-label="Progress"></progress>
-          <p class="status ${this.failed ? 'failed' : ''}" data-field="status">${this.status}</p>
-        </div>
+        ${this.session.renderStatus('Progress')}
         <pl-frame-meter ?running=${busy}></pl-frame-meter>
       </section>
       ${this.renderResults()}
@@ -672,7 +637,7 @@ export class PlIoDemo extends LitElement {
       ${
         result
           ? html`<pl-timeline heading="" .trace=${trace} .maxMs=${axisMs} .colors=${colors}></pl-timeline>`
-          : html`<p><small>${this.running === variant ? 'Running…' : 'Stopped before it finished.'}</small></p>`
+          : html`<p><small>${this.session.running === variant ? 'Running…' : 'Stopped before it finished.'}</small></p>`
       }
       <div class="table-wrap">
         <table data-field="requests">
@@ -777,53 +742,6 @@ function pageLabels(result: IoRunResult): string[] {
     const text = `${url.host}${url.pathname}`;
     return `${i + 1}: ${text.length > 28 ? `${text.slice(0, 27)}…` : text}`;
   });
-}
-
-interface TextFieldOptions {
-  id: string;
-  label: string;
-  value: string;
-  message: string;
-  hint?: string;
-  disabled?: boolean;
-  multiline?: boolean;
-  onInput: (value: string) => void;
-}
-
-/** A labelled text field (or text area) for a list, with its hint and its specific message, like `numberField`. */
-function textField(o: TextFieldOptions): TemplateResult {
-  const describedBy = [o.hint ? `${o.id}-hint` : '', o.message ? `${o.id}-error` : ''].filter(Boolean).join(' ');
-  const onInput = (e: Event) => o.onInput((e.target as HTMLInputElement | HTMLTextAreaElement).value);
-  return html`<div class="field ${o.multiline ? 'wide' : ''}">
-    <label for=${o.id}>${o.label}</label>
-    ${
-      o.multiline
-        ? html`<textarea
-            id=${o.id}
-            name=${o.id}
-            autocomplete="off"
-            spellcheck="false"
-            .value=${o.value}
-            ?disabled=${o.disabled}
-            aria-invalid=${o.message ? 'true' : 'false'}
-            aria-describedby=${describedBy || nothing}
-            @input=${onInput}
-          ></textarea>`
-        : html`<input
-            id=${o.id}
-            name=${o.id}
-            autocomplete="off"
-            spellcheck="false"
-            .value=${o.value}
-            ?disabled=${o.disabled}
-            aria-invalid=${o.message ? 'true' : 'false'}
-            aria-describedby=${describedBy || nothing}
-            @input=${onInput}
-          />`
-    }
-    ${o.hint ? html`<small id="${o.id}-hint" class="hint">${o.hint}</small>` : nothing}
-    ${o.message ? html`<small id="${o.id}-error" class="error" role="alert">${o.message}</small>` : nothing}
-  </div>`;
 }
 
 customElements.define('pl-io-demo', PlIoDemo);

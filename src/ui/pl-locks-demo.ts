@@ -10,7 +10,6 @@ import {
   LOCKS_DEFAULTS,
   LOCKS_LIMITS,
   LOCKS_VARIANTS,
-  needsSharedMemory,
   parseLocksParams,
   runLocksVariant,
   type LocksParams,
@@ -21,11 +20,12 @@ import { spawnBrowserWorker } from '../runtime/browser-worker';
 import { reportedCores } from '../runtime/environment';
 import { nextPaint } from '../runtime/frame-monitor';
 import { canShareMemory } from '../runtime/isolation';
-import { WorkerPool } from '../runtime/pool';
+import { abortError, WorkerPool } from '../runtime/pool';
 import { serviceWorkerDisabled } from '../runtime/service-worker-client';
 import { demoStyles, numberField } from './fields';
 import { formatMs as ms, formatPercent, formatTimes as times } from './format';
 import { dispatchRunComplete } from './run-complete';
+import { RunSession } from './run-session';
 import { urlParamsFor, wantsAutorun } from './url-params';
 import { ASYNC_JAVASCRIPT, ASYNC_PYTHON, LOCKS_JAVASCRIPT, LOCKS_PYTHON, PYTHON_BYTECODE } from './text/locks-code';
 import type { BarDatum } from './pl-bar-chart';
@@ -75,10 +75,6 @@ export class PlLocksDemo extends LitElement {
     increments: { type: String },
     widen: { type: String },
     autorun: { type: Boolean },
-    running: { state: true },
-    progress: { state: true },
-    status: { state: true },
-    failed: { state: true },
     results: { state: true },
     timelineVariant: { state: true },
   };
@@ -92,14 +88,14 @@ export class PlLocksDemo extends LitElement {
   /** Press Run all once the demo is ready. */
   autorun = false;
 
-  private running: LocksVariant | null = null;
-  private progress = 0;
-  private status = '';
-  private failed = false;
   private results: Partial<Record<LocksVariant, LocksRunResult>> = {};
   private timelineVariant: LocksVariant = 'mutex-whole-loop';
-  private controller?: AbortController;
   private pool?: WorkerPool;
+  private session = new RunSession<LocksVariant>(this, {
+    onStop: () => this.pool?.terminate(abortError()),
+    stoppedMessage: () =>
+      'Stopped. The workers were shut down, with whatever lock they held; the next run starts on a fresh counter and lock.',
+  });
   /** Fixed for the page's life: isolation is decided when the document loads. */
   private readonly shared = canShareMemory();
 
@@ -138,7 +134,6 @@ export class PlLocksDemo extends LitElement {
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stop();
     this.pool?.terminate();
     this.pool = undefined;
   }
@@ -157,72 +152,54 @@ export class PlLocksDemo extends LitElement {
   }
 
   /** Runs every variant this page can run, in order; stops at the first that is stopped or fails. */
-  async runAll(): Promise<void> {
-    for (const variant of this.availableVariants) {
-      const ok = await this.run(variant);
-      if (!ok) return;
-      await nextPaint();
-    }
-    this.status = this.shared
-      ? 'All six variants finished. Read what happened below.'
-      : 'Both main-thread variants finished. The four worker variants need shared memory (see above).';
+  runAll(): Promise<boolean> {
+    if (!this.parsed().params) return Promise.resolve(false);
+    return this.session.sequence(
+      this.availableVariants.map((variant) => (signal: AbortSignal) => this.runVariant(variant, signal)),
+      this.shared
+        ? 'All six variants finished. Read what happened below.'
+        : 'Both main-thread variants finished. The four worker variants need shared memory (see above).',
+      nextPaint,
+    );
   }
 
   /** Runs one variant; resolves false when it was stopped, refused or failed. */
-  async run(variant: LocksVariant): Promise<boolean> {
-    const { params } = this.parsed();
-    if (!params || this.running) return false;
-    if (needsSharedMemory(variant) && !this.shared) return false;
-    this.controller = new AbortController();
-    this.pool ??= new WorkerPool(spawnBrowserWorker, params.workers);
-    this.running = variant;
-    this.progress = 0;
-    this.failed = false;
-    this.status = `Running: ${VARIANT_NAMES[variant]}, ${params.workers} × ${formatCount(params.increments)} increments…`;
-    try {
-      const result = await runLocksVariant(variant, params, {
-        pool: this.pool,
-        signal: this.controller.signal,
-        onProgress: (fraction) => {
-          if (fraction === 1 || fraction - this.progress >= 0.01) this.progress = fraction;
-        },
-      });
-      this.results = { ...this.results, [variant]: result };
-      if (variant === 'mutex-whole-loop' || !this.results[this.timelineVariant]) this.timelineVariant = variant;
-      dispatchRunComplete(this, result);
-      if (!result.verified) {
-        this.fail(
-          `${VARIANT_NAMES[variant]}: the count was ${formatCount(result.actual)} of ${formatCount(result.expected)}, which this method cannot give. Something is broken.`,
-        );
-        return false;
-      }
-      this.status = `${VARIANT_NAMES[variant]}: ${formatCount(result.actual)} of ${formatCount(result.expected)}${
-        result.lost ? `, ${formatCount(result.lost)} lost` : ', exact'
-      }, in ${ms(result.wallMs)}.`;
-      return true;
-    } catch (error) {
-      const e = error as Error;
-      if (e.name === 'AbortError') {
-        this.status =
-          'Stopped. The workers were shut down, with whatever lock they held; the next run starts on a fresh counter and lock.';
-      } else this.fail(`${VARIANT_NAMES[variant]} failed: ${e.message}`);
-      return false;
-    } finally {
-      this.running = null;
-      this.controller = undefined;
-    }
+  run(variant: LocksVariant): Promise<boolean> {
+    if (!this.parsed().params || !this.availableVariants.includes(variant)) return Promise.resolve(false);
+    return this.session.start((signal) => this.runVariant(variant, signal));
   }
 
   /** Stops the current run at once and shuts its workers down. */
   stop(): void {
-    if (!this.controller) return;
-    this.controller.abort();
-    this.pool?.terminate(new DOMException('The run was stopped.', 'AbortError'));
+    this.session.stop();
   }
 
-  private fail(message: string): void {
-    this.failed = true;
-    this.status = message;
+  private async runVariant(variant: LocksVariant, signal: AbortSignal): Promise<boolean> {
+    const params = this.parsed().params!;
+    this.pool ??= new WorkerPool(spawnBrowserWorker, params.workers);
+    const name = VARIANT_NAMES[variant];
+    const result = await this.session.step(
+      variant,
+      name,
+      `Running: ${name}, ${params.workers} × ${formatCount(params.increments)} increments…`,
+      (onProgress) => runLocksVariant(variant, params, { pool: this.pool!, signal, onProgress }),
+    );
+    if (!result) return false;
+    this.results = { ...this.results, [variant]: result };
+    if (variant === 'mutex-whole-loop' || !this.results[this.timelineVariant]) this.timelineVariant = variant;
+    dispatchRunComplete(this, result);
+    if (!result.verified) {
+      this.session.fail(
+        `${name}: the count was ${formatCount(result.actual)} of ${formatCount(result.expected)}, which this method cannot give. Something is broken.`,
+      );
+      return false;
+    }
+    this.session.say(
+      `${name}: ${formatCount(result.actual)} of ${formatCount(result.expected)}${
+        result.lost ? `, ${formatCount(result.lost)} lost` : ', exact'
+      }, in ${ms(result.wallMs)}.`,
+    );
+    return true;
   }
 
   private useLessonNumbers(): void {
@@ -239,7 +216,7 @@ export class PlLocksDemo extends LitElement {
   render() {
     const { params, messages, combined } = this.parsed();
     const invalid = !params;
-    const busy = this.running !== null;
+    const busy = this.session.busy;
     return html`
       <section part="panel" aria-labelledby="locks-title">
         <h2 id="locks-title">A shared counter: races, atomics and locks</h2>
@@ -307,10 +284,7 @@ export class PlLocksDemo extends LitElement {
             </button>
           </div>
         </form>
-        <div aria-live="polite">
-          <progress max="1" .value=${this.progress} ?hidden=${!busy} aria-label="Progress"></progress>
-          <p class="status ${this.failed ? 'failed' : ''}" data-field="status">${this.status}</p>
-        </div>
+        ${this.session.renderStatus('Progress')}
       </section>
       ${this.renderResults()} ${this.renderWhyPython()}
       <section part="panel" aria-labelledby="locks-code">
