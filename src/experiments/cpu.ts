@@ -4,7 +4,7 @@ import { splitRange } from '../core/stats';
 import type { TraceEvent } from '../core/trace';
 import type { WholeNumberRule } from '../core/validate';
 import { canShareMemory } from '../runtime/isolation';
-import { FrameMonitor, nextPaint } from '../runtime/frame-monitor';
+import { nextPaint, watchFrames } from '../runtime/frame-monitor';
 import { transfer, abortError, type WorkerPool } from '../runtime/pool';
 import { now } from '../runtime/clock';
 import { yieldToEventLoop } from '../runtime/yield';
@@ -72,27 +72,19 @@ export interface CpuRunContext {
 /** Runs one variant and returns its result, verified against the expected checksum. */
 export async function runCpuVariant(variant: CpuVariant, params: CpuParams, context: CpuRunContext): Promise<CpuRunResult> {
   context.signal.throwIfAborted();
-  const frames = new FrameMonitor();
-  const startedAt = new Date().toISOString();
-  frames.start();
-  try {
-    const partial = await VARIANTS[variant](params, context);
-    const longestFrameGapMs = frames.stop();
-    return {
-      schema: RUN_SCHEMA,
-      demo: 'cpu',
-      variant,
-      params: { ...params },
-      startedAt,
-      longestFrameGapMs,
-      verified: partial.checksum === partial.expectedChecksum,
-      projected: partial.sampleSize < params.numbers,
-      wallMs: (partial.sampleWallMs * params.numbers) / partial.sampleSize,
-      ...partial,
-    };
-  } finally {
-    frames.stop();
-  }
+  const { value: partial, startedAt, longestFrameGapMs } = await watchFrames(() => VARIANTS[variant](params, context));
+  return {
+    schema: RUN_SCHEMA,
+    demo: 'cpu',
+    variant,
+    params: { ...params },
+    startedAt,
+    longestFrameGapMs,
+    verified: partial.checksum === partial.expectedChecksum,
+    projected: partial.sampleSize < params.numbers,
+    wallMs: (partial.sampleWallMs * params.numbers) / partial.sampleSize,
+    ...partial,
+  };
 }
 
 type Measured = Pick<

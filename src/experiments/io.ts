@@ -3,7 +3,7 @@ import { IO_LIMITS, latencySummary, peakInFlight, runLimited, type PageRequest, 
 import { RUN_SCHEMA, type RunResultBase } from '../core/run-result';
 import { simulatedPageUrl } from '../core/simulated-page';
 import type { TraceEvent } from '../core/trace';
-import { FrameMonitor } from '../runtime/frame-monitor';
+import { watchFrames } from '../runtime/frame-monitor';
 import { abortError, type WorkerPool } from '../runtime/pool';
 
 /**
@@ -106,12 +106,12 @@ export async function runIoVariant(variant: IoVariant, params: IoParams, context
   const requests = pageRequests(params, context.root);
   const answeredBy: IoAnsweredBy = params.source === 'urls' ? 'network' : context.simulatedBy;
   const simulated: SimulatedAnswer = answeredBy === 'timers' ? 'timers' : 'fetch';
-  const frames = new FrameMonitor();
-  const startedAt = new Date().toISOString();
-  frames.start();
   try {
-    const measured = await VARIANTS[variant](requests, params, { ...context, simulated });
-    const longestFrameGapMs = frames.stop();
+    const {
+      value: measured,
+      startedAt,
+      longestFrameGapMs,
+    } = await watchFrames(() => VARIANTS[variant](requests, params, { ...context, simulated }));
     // Ask why each unexplained failure failed only now, so the extra requests do not count in the timing.
     await explainFailures(measured, params.timeoutMs, context);
     const records = measured.records;
@@ -137,8 +137,6 @@ export async function runIoVariant(variant: IoVariant, params: IoParams, context
   } catch (error) {
     if (context.signal.aborted) throw abortError();
     throw error;
-  } finally {
-    frames.stop();
   }
 }
 

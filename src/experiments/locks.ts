@@ -3,7 +3,7 @@ import { progressOf, sharedCounterBytes, SLOT, type CountingReport, type SharedC
 import { RUN_SCHEMA, type RunResultBase } from '../core/run-result';
 import type { TraceEvent } from '../core/trace';
 import { parseWholeNumber, formatCount, type Parsed, type WholeNumberRule } from '../core/validate';
-import { FrameMonitor } from '../runtime/frame-monitor';
+import { watchFrames } from '../runtime/frame-monitor';
 import { canShareMemory } from '../runtime/isolation';
 import { abortError, type WorkerPool } from '../runtime/pool';
 import { now } from '../runtime/clock';
@@ -166,30 +166,27 @@ export async function runLocksVariant(
   context: LocksRunContext,
 ): Promise<LocksRunResult> {
   context.signal.throwIfAborted();
-  const frames = new FrameMonitor();
-  const startedAt = new Date().toISOString();
-  frames.start();
-  try {
-    const measured = needsSharedMemory(variant)
-      ? await runShared(variant, params, context)
-      : await runAsync(variant, params, context);
-    const expected = params.workers * params.increments;
-    return {
-      schema: RUN_SCHEMA,
-      demo: 'locks',
-      variant,
-      params: { ...params },
-      startedAt,
-      longestFrameGapMs: frames.stop(),
-      expected,
-      lost: expected - measured.actual,
-      mustBeExact: mustBeExact(variant),
-      verified: verifyCount(variant, expected, measured.actual),
-      ...measured,
-    };
-  } finally {
-    frames.stop();
-  }
+  const {
+    value: measured,
+    startedAt,
+    longestFrameGapMs,
+  } = await watchFrames(() =>
+    needsSharedMemory(variant) ? runShared(variant, params, context) : runAsync(variant, params, context),
+  );
+  const expected = params.workers * params.increments;
+  return {
+    schema: RUN_SCHEMA,
+    demo: 'locks',
+    variant,
+    params: { ...params },
+    startedAt,
+    longestFrameGapMs,
+    expected,
+    lost: expected - measured.actual,
+    mustBeExact: mustBeExact(variant),
+    verified: verifyCount(variant, expected, measured.actual),
+    ...measured,
+  };
 }
 
 type Measured = Pick<

@@ -38,3 +38,24 @@ export class FrameMonitor {
 export function nextPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
+
+export interface Watched<T> {
+  value: T;
+  /** ISO 8601 time at which the work started. */
+  startedAt: string;
+  /** The longest gap between two frames while the work ran, in ms. */
+  longestFrameGapMs: number;
+}
+
+/** Runs `work` while watching the main thread's frames. */
+export async function watchFrames<T>(work: () => Promise<T>): Promise<Watched<T>> {
+  const frames = new FrameMonitor();
+  const startedAt = new Date().toISOString();
+  frames.start();
+  try {
+    const value = await work();
+    return { value, startedAt, longestFrameGapMs: frames.stop() };
+  } finally {
+    frames.stop();
+  }
+}

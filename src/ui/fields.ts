@@ -61,8 +61,43 @@ export function numberField(o: FieldOptions): TemplateResult {
   return textField(o, 'numeric');
 }
 
-/** Styles shared by the demos: panels, fields, buttons, results. */
+/** A row of radio buttons choosing one of `options`, such as the run a timeline shows. */
+export function radioGroup<T extends string>(
+  label: string,
+  name: string,
+  options: ReadonlyArray<{ value: T; label: string }>,
+  selected: T,
+  onChange: (value: T) => void,
+): TemplateResult {
+  return html`<div class="buttons" role="radiogroup" aria-label=${label}>
+    ${options.map(
+      (o) =>
+        html`<label
+          ><input type="radio" name=${name} .checked=${o.value === selected} @change=${() => onChange(o.value)} />
+          ${o.label}</label
+        >`,
+    )}
+  </div>`;
+}
+
+/** Code blocks: light text on a dark panel, scrolling sideways on narrow screens. */
+export const codeStyles = css`
+  pre {
+    margin: 0.5rem 0;
+    padding: 0.75rem;
+    background: #0f172a;
+    color: #e2e8f0;
+    border-radius: 6px;
+    overflow-x: auto;
+    font-family: var(--pl-mono, monospace);
+    font-size: 0.85rem;
+    line-height: 1.45;
+  }
+`;
+
+/** Styles shared by the demos: panels, fields, buttons, results, code. */
 export const demoStyles = css`
+  ${codeStyles}
   :host {
     display: block;
   }

@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { codeStyles } from './fields';
 
 /**
  * The lesson's Python beside the JavaScript the lab actually runs.
@@ -20,28 +21,20 @@ export class PlCodeCompare extends LitElement {
   /** The heading above the JavaScript. */
   javascriptHeading = 'JavaScript (what this page runs)';
 
-  static styles = css`
-    :host {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr));
-      gap: 1rem;
-    }
-    h4 {
-      margin: 0 0 0.25rem;
-      font-size: 0.95rem;
-    }
-    pre {
-      margin: 0;
-      padding: 0.75rem;
-      background: #0f172a;
-      color: #e2e8f0;
-      border-radius: 6px;
-      overflow-x: auto;
-      font-family: var(--pl-mono, monospace);
-      font-size: 0.85rem;
-      line-height: 1.45;
-    }
-  `;
+  static styles = [
+    codeStyles,
+    css`
+      :host {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr));
+        gap: 1rem;
+      }
+      h4 {
+        margin: 0 0 0.25rem;
+        font-size: 0.95rem;
+      }
+    `,
+  ];
 
   render() {
     return html`<div>

@@ -19,7 +19,7 @@ import { spawnBrowserWorker } from '../runtime/browser-worker';
 import { reportedCores } from '../runtime/environment';
 import { abortError, WorkerPool } from '../runtime/pool';
 import { nextPaint } from '../runtime/frame-monitor';
-import { demoStyles, numberField } from './fields';
+import { demoStyles, numberField, radioGroup } from './fields';
 import { formatMs as ms, formatPercent, formatTimes as times } from './format';
 import { urlParamsFor, wantsAutorun } from './url-params';
 import { dispatchRunComplete } from './run-complete';
@@ -391,20 +391,13 @@ export class PlCpuDemo extends LitElement {
       <div class="charts">
         <pl-bar-chart heading="Time per variant" unit="ms" .bars=${this.bars}></pl-bar-chart>
         <div>
-          <div class="buttons" role="radiogroup" aria-label="Timeline of">
-            ${done.map(
-              (v) =>
-                html`<label
-                  ><input
-                    type="radio"
-                    name="timeline"
-                    .checked=${timeline.variant === v}
-                    @change=${() => (this.timelineVariant = v)}
-                  />
-                  ${VARIANT_NAMES[v]}</label
-                >`,
-            )}
-          </div>
+          ${radioGroup(
+            'Timeline of',
+            'timeline',
+            done.map((v) => ({ value: v, label: VARIANT_NAMES[v] })),
+            timeline.variant,
+            (v) => (this.timelineVariant = v),
+          )}
           <pl-timeline heading="Timeline: ${VARIANT_NAMES[timeline.variant]}" .trace=${timeline.trace}></pl-timeline>
         </div>
       </div>

@@ -22,7 +22,7 @@ import { nextPaint } from '../runtime/frame-monitor';
 import { canShareMemory } from '../runtime/isolation';
 import { abortError, WorkerPool } from '../runtime/pool';
 import { serviceWorkerDisabled } from '../runtime/service-worker-client';
-import { demoStyles, numberField } from './fields';
+import { demoStyles, numberField, radioGroup } from './fields';
 import { formatMs as ms, formatPercent, formatTimes as times } from './format';
 import { dispatchRunComplete } from './run-complete';
 import { RunSession } from './run-session';
@@ -104,16 +104,6 @@ export class PlLocksDemo extends LitElement {
     css`
       .isolation {
         border-left-color: var(--pl-bad, #b91c1c);
-      }
-      pre {
-        margin: 0.5rem 0;
-        padding: 0.75rem;
-        background: #0f172a;
-        color: #e2e8f0;
-        border-radius: 6px;
-        overflow-x: auto;
-        font-family: var(--pl-mono, monospace);
-        font-size: 0.85rem;
       }
       td.good,
       td.bad {
@@ -442,20 +432,13 @@ export class PlLocksDemo extends LitElement {
         <pl-bar-chart heading="Lost updates per variant" unit="updates lost" .bars=${lostBars}></pl-bar-chart>
         <pl-bar-chart heading="Time per variant" unit="ms" .bars=${timeBars}></pl-bar-chart>
       </div>
-      <div class="buttons" role="radiogroup" aria-label="Timeline of">
-        ${done.map(
-          (v) =>
-            html`<label
-              ><input
-                type="radio"
-                name="timeline"
-                .checked=${timeline.variant === v}
-                @change=${() => (this.timelineVariant = v)}
-              />
-              ${VARIANT_NAMES[v]}</label
-            >`,
-        )}
-      </div>
+      ${radioGroup(
+        'Timeline of',
+        'timeline',
+        done.map((v) => ({ value: v, label: VARIANT_NAMES[v] })),
+        timeline.variant,
+        (v) => (this.timelineVariant = v),
+      )}
       <pl-timeline
         heading="Timeline: ${VARIANT_NAMES[timeline.variant]} (when each one counted)"
         .trace=${timeline.trace}
