@@ -8,6 +8,8 @@ import { chromiumArgs, chromiumPath, missingBrowsersMessage } from './browsers.m
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+const PORT = 4190;
+const base = `http://127.0.0.1:${PORT}/`;
 
 const missing = missingBrowsersMessage();
 if (missing) {
@@ -20,113 +22,121 @@ const median = (values) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
+const sum = (values) => values.reduce((a, b) => a + b, 0);
 
 /**
- * Each figure: how to measure it once, its target, and which way is better.
- * `at most` targets pass when median ≤ target; `at least` when median ≥ target.
+ * A suite loads one demo fresh, runs its variants once through the element's
+ * own `run()`, and reads its figures off that one set of verified results, so
+ * every ratio compares runs made side by side. Targets: `at most`, `at least`,
+ * or `about` (within 30%).
  */
-const figures = [];
-const figure = (name, target, direction, unit, measure) => figures.push({ name, target, direction, unit, measure });
+const suites = [
+  {
+    demo: 'cpu',
+    query: 'numbers=10000000&workers=2',
+    variants: ['serial', 'main-thread-tasks', 'pool-per-item', 'workers'],
+    figures: [
+      ['calibrated serial run (ms)', 'about', 1000, (r) => r.serial.wallMs],
+      ['2 workers: speed-up over serial', 'at least', 1.6, (r) => r.serial.wallMs / r.workers.wallMs],
+      ['4 main-thread tasks: speed-up (none expected)', 'at most', 1.1, (r) => r.serial.wallMs / r['main-thread-tasks'].wallMs],
+      ['one message per number: speed-up (far below 1)', 'at most', 0.35, (r) => r.serial.wallMs / r['pool-per-item'].wallMs],
+      ['serial: longest frame gap, the freeze (ms)', 'at least', 500, (r) => r.serial.longestFrameGapMs],
+      ['main-thread tasks: longest frame gap (ms)', 'at most', 100, (r) => r['main-thread-tasks'].longestFrameGapMs],
+      ['workers: longest frame gap (ms)', 'at most', 100, (r) => r.workers.longestFrameGapMs],
+      ['worker cold start, slowest of 2 (ms)', 'at most', 100, (r) => Math.max(...r['pool-per-item'].coldStartMs)],
+    ],
+  },
+  {
+    demo: 'locks',
+    query: '',
+    variants: ['no-lock', 'atomic', 'mutex-per-increment', 'mutex-whole-loop', 'async-race', 'async-mutex'],
+    figures: [
+      ['no lock: share of updates lost at the defaults', 'at least', 0.01, (r) => r['no-lock'].lost / r['no-lock'].expected],
+      ['mutex per increment: time ÷ Atomics.add', 'at least', 2, (r) => r['mutex-per-increment'].wallMs / r.atomic.wallMs],
+      ['async race: share of updates lost', 'at least', 0.5, (r) => r['async-race'].lost / r['async-race'].expected],
+      ['Atomics.add: 4 × 1,000,000 increments (ms)', 'at most', 200, (r) => r.atomic.wallMs],
+    ],
+  },
+  {
+    demo: 'io',
+    query: 'latencies=250,500,750,1000',
+    variants: ['serial', 'concurrent', 'workers'],
+    figures: [
+      ['serial: wall ÷ sum of latencies', 'at most', 1.1, (r) => r.serial.wallMs / sum(r.serial.params.latencies)],
+      [
+        'concurrent: wall ÷ longest latency',
+        'at most',
+        1.2,
+        (r) => r.concurrent.wallMs / Math.max(...r.concurrent.params.latencies),
+      ],
+      ['workers: wall ÷ concurrent wall (no gain)', 'about', 1, (r) => r.workers.wallMs / r.concurrent.wallMs],
+    ],
+  },
+];
 
-function demoHandle(page, tag) {
+/** Measurements that need a page of their own. */
+const probes = [
+  [
+    'cpu: Stop to run ended, workers terminated (ms)',
+    'at most',
+    100,
+    async (page) => {
+      const demo = await openDemo(page, 'cpu', 'numbers=10000000&rounds=2000&workers=2');
+      return demo.evaluate(async (el) => {
+        const run = el.run('workers');
+        await new Promise((r) => setTimeout(r, 500));
+        const start = performance.now();
+        el.stop();
+        await run;
+        return performance.now() - start;
+      });
+    },
+  ],
+];
+
+async function openDemo(page, demo, query) {
+  await page.goto(`${base}?demo=${demo}&${query}`);
+  const tag = `pl-${demo}-demo`;
+  await page.waitForFunction((t) => document.querySelector('pl-app')?.shadowRoot?.querySelector(t)?.hasUpdated, tag);
   return page.evaluateHandle((t) => document.querySelector('pl-app').shadowRoot.querySelector(t), tag);
 }
 
-async function cpuRuns(page, variants) {
-  await page.goto(`${base}?demo=cpu&numbers=10000000&workers=2`);
-  await page.waitForFunction(() => document.querySelector('pl-app')?.shadowRoot?.querySelector('pl-cpu-demo')?.rounds);
-  const demo = await demoHandle(page, 'pl-cpu-demo');
+async function runSuite(page, suite) {
+  const demo = await openDemo(page, suite.demo, suite.query);
   const results = {};
-  for (const v of variants) {
-    const detail = await demo.evaluate(async (el, variant) => {
+  for (const variant of suite.variants) {
+    const detail = await demo.evaluate(async (el, v) => {
       const done = new Promise((resolve) => el.addEventListener('pl-run-complete', (e) => resolve(e.detail), { once: true }));
-      const ok = await el.run(variant);
-      return ok ? await done : null;
-    }, v);
-    if (!detail?.verified) throw new Error(`cpu ${v}: no verified result`);
-    results[v] = detail;
+      return (await el.run(v)) ? await done : null;
+    }, variant);
+    if (!detail?.verified) throw new Error(`${suite.demo} ${variant}: no verified result`);
+    results[variant] = detail;
   }
   return results;
 }
 
-let cpuCache;
-async function cpu(page, key) {
-  if (!cpuCache || cpuCache.used.has(key)) {
-    cpuCache = { results: await cpuRuns(page, ['serial', 'main-thread-tasks', 'pool-per-item', 'workers']), used: new Set() };
-  }
-  cpuCache.used.add(key);
-  return cpuCache.results;
-}
-
-figure('cpu: calibrated serial run (ms)', 1000, 'about', 'ms', async (page) => (await cpu(page, 'serial')).serial.wallMs);
-figure('cpu: 2 workers speed-up over serial', 1.6, 'at least', '×', async (page) => {
-  const r = await cpu(page, 'workers');
-  return r.serial.wallMs / r.workers.wallMs;
-});
-figure('cpu: 4 main-thread tasks speed-up (no faster than serial)', 1.1, 'at most', '×', async (page) => {
-  const r = await cpu(page, 'tasks');
-  return r.serial.wallMs / r['main-thread-tasks'].wallMs;
-});
-figure(
-  'cpu: main-thread tasks longest frame gap (ms)',
-  100,
-  'at most',
-  'ms',
-  async (page) => (await cpu(page, 'gap'))['main-thread-tasks'].longestFrameGapMs,
-);
-figure(
-  'cpu: workers longest frame gap (ms)',
-  100,
-  'at most',
-  'ms',
-  async (page) => (await cpu(page, 'wgap')).workers.longestFrameGapMs,
-);
-figure('cpu: one message per number, speed-up (far below 1)', 0.35, 'at most', '×', async (page) => {
-  const r = await cpu(page, 'per-item');
-  return r.serial.wallMs / r['pool-per-item'].wallMs;
-});
-figure('cpu: worker cold start, slowest of 2 (ms)', 100, 'at most', 'ms', async (page) => {
-  const r = await cpuRuns(page, ['workers']);
-  return Math.max(...r.workers.coldStartMs);
-});
-figure('cpu: Stop to run ended and workers terminated (ms)', 100, 'at most', 'ms', async (page) => {
-  await page.goto(`${base}?demo=cpu&numbers=10000000&rounds=2000&workers=2`);
-  await page.waitForFunction(() => document.querySelector('pl-app')?.shadowRoot?.querySelector('pl-cpu-demo'));
-  const demo = await demoHandle(page, 'pl-cpu-demo');
-  const ms = await demo.evaluate(async (el) => {
-    const run = el.run('workers');
-    await new Promise((r) => setTimeout(r, 500));
-    const start = performance.now();
-    el.stop();
-    await run;
-    return performance.now() - start;
-  });
-  return ms;
-});
-
-// ---- run ----
 const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
-const server = await preview({ preview: { port: 4190, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
-const base = 'http://127.0.0.1:4190/';
-const browser = await chromium.launch({
-  executablePath: chromiumPath(),
-  args: chromiumArgs,
-});
+const server = await preview({ preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
 
 const rows = [];
-let failed = 0;
 try {
   const page = await browser.newPage();
-  for (const f of figures) {
+  for (const suite of suites) {
+    const values = suite.figures.map(() => []);
+    for (let i = 0; i < RUNS; i++) {
+      const results = await runSuite(page, suite);
+      suite.figures.forEach(([, , , read], f) => values[f].push(read(results)));
+    }
+    suite.figures.forEach(([name, direction, target], f) =>
+      rows.push({ name: `${suite.demo}: ${name}`, direction, target, values: values[f] }),
+    );
+  }
+  for (const [name, direction, target, measure] of probes) {
     const values = [];
-    for (let i = 0; i < RUNS; i++) values.push(await f.measure(page));
-    const m = median(values);
-    const ratio = m / f.target;
-    const pass =
-      f.direction === 'at most' ? m <= f.target : f.direction === 'at least' ? m >= f.target : ratio > 0.7 && ratio < 1.3;
-    if (!pass) failed++;
-    rows.push({ figure: f.name, median: m, target: `${f.direction} ${f.target}`, ratio, pass, values });
+    for (let i = 0; i < RUNS; i++) values.push(await measure(page));
+    rows.push({ name, direction, target, values });
   }
 } finally {
   await browser.close();
@@ -134,11 +144,18 @@ try {
 }
 
 const fmt = (v) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(2));
-console.log(`\nParallel Lab benchmark: Chromium, ${RUNS} runs each, median (ratio = median ÷ target)\n`);
-const width = Math.max(...rows.map((r) => r.figure.length));
+const cores = (await import('node:os')).availableParallelism();
+console.log(`\nParallel Lab benchmark: Chromium, ${cores} cores, ${RUNS} runs each; median, and ratio = median ÷ target\n`);
+const width = Math.max(...rows.map((r) => r.name.length));
+let missed = 0;
 for (const r of rows) {
+  const m = median(r.values);
+  const ratio = m / r.target;
+  const pass =
+    r.direction === 'at most' ? m <= r.target : r.direction === 'at least' ? m >= r.target : ratio > 0.7 && ratio < 1.3;
+  if (!pass) missed++;
   console.log(
-    `${r.pass ? 'ok  ' : 'MISS'}  ${r.figure.padEnd(width)}  ${fmt(r.median).padStart(9)}  target ${r.target.padEnd(13)}  ratio ${fmt(r.ratio).padStart(6)}   runs: ${r.values.map(fmt).join(', ')}`,
+    `${pass ? 'ok  ' : 'MISS'}  ${r.name.padEnd(width)}  ${fmt(m).padStart(8)}  target ${`${r.direction} ${r.target}`.padEnd(14)}  ratio ${fmt(ratio).padStart(6)}   runs: ${r.values.map(fmt).join(', ')}`,
   );
 }
-console.log(`\n${rows.length - failed} of ${rows.length} figures on target.`);
+console.log(`\n${rows.length - missed} of ${rows.length} figures on target.`);

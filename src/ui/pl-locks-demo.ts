@@ -577,9 +577,8 @@ export class PlLocksDemo extends LitElement {
     return html`<section part="panel" aria-labelledby="locks-why">
       <h3 id="locks-why">Why CPython loses updates at 10,000, and a browser rarely does</h3>
       <p>
-        Run the lesson's numbers here (4 × 10,000, no widening) and the count is often exact: 14 of 20 runs were, in headless
-        Chromium on a 2-core machine. In CPython it is short by about a fifth on every run (31,572–32,841 of 40,000 on the same
-        kind of machine). Two things differ.
+        Run the lesson's numbers here (4 × 10,000, no widening) and the count is often exact. In the lesson, CPython came up short
+        by about a fifth on every run (31,572–32,841 of 40,000 on a 2-core machine). Two things differ.
       </p>
       <ul>
         <li>
