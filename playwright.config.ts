@@ -26,21 +26,21 @@ export default defineConfig({
     {
       command: `npx vite preview --outDir ${dist} --port ${port} --strictPort --host 127.0.0.1`,
       url: `http://127.0.0.1:${port}/`,
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: false,
       timeout: 60_000,
     },
     {
       // The same site from a host that sends no isolation headers (see `plainPort`).
       command: `node scripts/static-server.mjs --port ${plainPort} --dir ${dist}`,
       url: `http://127.0.0.1:${plainPort}/`,
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: false,
       timeout: 60_000,
     },
     {
       // Endpoints that answer, refuse CORS, hang, fail with 500 or drop the connection, for the I/O demo.
       command: `node scripts/io-test-endpoints.mjs ${ioEndpointsPort}`,
       url: `http://127.0.0.1:${ioEndpointsPort}/health`,
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: false,
       timeout: 60_000,
     },
   ],

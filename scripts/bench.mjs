@@ -1,10 +1,11 @@
 // The benchmark: measures each figure the lab promises, on the built site in
 // Chromium, several times, and prints the median beside its target as a ratio.
-// Usage: npm run bench [-- --runs 5]
+// Usage: npm run bench [-- --runs 5]   (run through tsx, which lets it use the lab's own statistics)
 import { spawnSync } from 'node:child_process';
 import { preview } from 'vite';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath, missingBrowsersMessage } from './browsers.mjs';
+import { median } from '../src/core/stats.ts';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
@@ -17,11 +18,6 @@ if (missing) {
   process.exit(1);
 }
 
-const median = (values) => {
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const sum = (values) => values.reduce((a, b) => a + b, 0);
 
 /**

@@ -51,11 +51,6 @@ export function lock(view: Int32Array, index: number, timeoutMs = Number.POSITIV
   return sleeps;
 }
 
-/** Takes the lock if it is free, without waiting. */
-export function tryLock(view: Int32Array, index: number): boolean {
-  return Atomics.compareExchange(view, index, UNLOCKED, LOCKED) === UNLOCKED;
-}
-
 /** Releases the lock taken by this thread; wakes one sleeper if there may be one. */
 export function unlock(view: Int32Array, index: number): void {
   const previous = Atomics.sub(view, index, 1);
@@ -67,34 +62,4 @@ export function unlock(view: Int32Array, index: number): void {
   }
   Atomics.store(view, index, UNLOCKED);
   Atomics.notify(view, index, 1);
-}
-
-/** The mutex as an object, for code that passes one lock around. */
-export class Mutex {
-  constructor(
-    readonly view: Int32Array,
-    readonly index: number,
-  ) {}
-
-  lock(timeoutMs?: number): number {
-    return lock(this.view, this.index, timeoutMs);
-  }
-
-  tryLock(): boolean {
-    return tryLock(this.view, this.index);
-  }
-
-  unlock(): void {
-    unlock(this.view, this.index);
-  }
-
-  /** Runs `body` holding the lock (the lesson's `with lock:`), releasing it even if `body` throws. */
-  withLock<T>(body: () => T, timeoutMs?: number): T {
-    this.lock(timeoutMs);
-    try {
-      return body();
-    } finally {
-      this.unlock();
-    }
-  }
 }

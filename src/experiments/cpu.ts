@@ -178,7 +178,7 @@ async function runMainThreadTasks({ numbers, rounds }: CpuParams, { signal, onPr
 async function runPoolPerItem(params: CpuParams, { pool, signal, onProgress }: CpuRunContext): Promise<Measured> {
   const { rounds, chunkSize } = params;
   const sampleSize = Math.min(params.numbers, PER_ITEM_SAMPLE);
-  const input = Array.from(inputOf(params.numbers).subarray(0, sampleSize));
+  const input = Array.from(makeInput(sampleSize));
   pool.resize(params.workers);
   const { coldStartMs } = await pool.warm(signal);
   const messages = Math.ceil(sampleSize / chunkSize);
@@ -253,9 +253,14 @@ export function calibrateRounds(numbers: number, targetMs = 1000): Calibration {
     best = Math.min(best, now() - start);
   }
   const msPerRound = Math.max(best, 0.001) / (sample.length * probeRounds);
+  // Plain squaring of the sample is too quick for a coarse clock to time once: repeat it for 20 ms or more.
+  let passes = 0;
   const squaringStart = now();
-  checksumRange(sample, 0, sample.length, 1);
-  const squaringMs = ((now() - squaringStart) * numbers) / sample.length;
+  do {
+    checksumRange(sample, 0, sample.length, 1);
+    passes++;
+  } while (now() - squaringStart < 20);
+  const squaringMs = ((now() - squaringStart) / passes) * (numbers / sample.length);
   const rounds = Math.round(targetMs / (numbers * msPerRound));
   return {
     rounds: Math.min(CPU_LIMITS.rounds.max, Math.max(1, rounds)),

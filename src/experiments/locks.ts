@@ -27,10 +27,6 @@ export const SHARED_VARIANTS: readonly SharedCountingMethod[] = ['no-lock', 'ato
 export const ASYNC_VARIANTS: readonly LocksVariant[] = ['async-race', 'async-mutex'];
 export const LOCKS_VARIANTS: readonly LocksVariant[] = [...SHARED_VARIANTS, ...ASYNC_VARIANTS];
 
-export function isLocksVariant(value: string | null): value is LocksVariant {
-  return (LOCKS_VARIANTS as readonly string[]).includes(value ?? '');
-}
-
 /** True for the variants that cannot lose an update: the count must come out exact. */
 export function mustBeExact(variant: LocksVariant): boolean {
   return variant !== 'no-lock' && variant !== 'async-race';
@@ -87,10 +83,9 @@ export const LOCKS_LIMITS = {
 
 /**
  * Enough increments that the unlocked workers overlap and lose updates on
- * every run, even on 2 cores: measured in headless Chromium on 2 cores, 4 ×
- * 1,000,000 lost 478,646 to 2,999,090 updates in each of 50 runs (also with
- * both cores busy elsewhere), while the lesson's 4 × 10,000 was exact in 14
- * of 20 (a worker is nearly done before the next wakes from the barrier).
+ * practically every run, even on 2 cores with both busy elsewhere; at the
+ * lesson's 4 × 10,000 a worker is nearly done before the next wakes from the
+ * barrier, and the count is often exact (`npm run bench` measures the share lost).
  */
 export const LOCKS_DEFAULTS: LocksParams = { workers: 4, increments: 1_000_000, widen: 0 };
 /** The lesson's own numbers. */
@@ -284,6 +279,12 @@ async function runAsync(variant: LocksVariant, params: LocksParams, context: Loc
       onProgress?.(done / total);
     }));
 
+  // Read, give the other tasks a turn, write back: any await will do, where a real program would save, fetch or log.
+  const increment = async (): Promise<void> => {
+    const value = counter.value;
+    await undefined;
+    counter.value = value + 1;
+  };
   const origin = now();
   const task = async (runner: number): Promise<void> => {
     counterAtStart[runner] = counter.value;
@@ -295,13 +296,8 @@ async function runAsync(variant: LocksVariant, params: LocksParams, context: Loc
       }
       if (mutex) {
         if (mutex.locked) lockSleeps++;
-        await mutex.lock();
-      }
-      const value = counter.value;
-      // Any await will do: this is where a real program would save, fetch or log.
-      await undefined;
-      counter.value = value + 1;
-      mutex?.unlock();
+        await mutex.withLock(increment);
+      } else await increment();
       done++;
     }
     trace.push({ lane: `task ${runner + 1}`, chunk: runner, startMs, endMs: now() - origin });

@@ -3,11 +3,11 @@ import { now } from './clock';
 /**
  * How a worker's clock relates to this thread's. Each thread's
  * `performance.now()` counts from its own origin. Adding
- * `performance.timeOrigin` lines threads up in Chromium (measured here: to a
- * few microseconds), but browsers that coarsen their clocks coarsen the
- * origins too, and nothing promises that two agents' origins agree; a few
- * round trips measure the offset directly, to within half the fastest one
- * (a plain message went there and back in 30–40 µs here).
+ * `performance.timeOrigin` lines threads up in Chromium to a few
+ * microseconds, but browsers that coarsen their clocks coarsen the origins
+ * too, and nothing promises that two agents' origins agree; a few round trips
+ * measure the offset directly, to within half the fastest one (a plain
+ * message goes there and back in tens of microseconds).
  */
 export interface ClockOffset {
   /** Add to a time on this thread's clock to get the worker's; subtract to convert back. */

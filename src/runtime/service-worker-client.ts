@@ -32,6 +32,10 @@ export interface ServiceWorkerStatus {
 /** Marks the address of the one reload the page may do to itself. */
 export const RELOADED_PARAM = 'sw-reloaded';
 
+/** Why a page has no service worker when the browser offers none here. */
+export const SERVICE_WORKERS_NOT_ALLOWED =
+  'this browser window does not allow service workers here (private windows and plain-http sites often do not)';
+
 /** The URL parameter that turns the service worker off: `?sw=0`. */
 export function serviceWorkerDisabled(search: string): boolean {
   return new URLSearchParams(search).get('sw') === '0';
@@ -50,7 +54,7 @@ export async function startServiceWorker(search = location.search): Promise<Serv
     return {
       state: 'unsupported',
       reloading: false,
-      detail: 'This browser window does not allow service workers here (private windows and plain-http sites often do not).',
+      detail: `${SERVICE_WORKERS_NOT_ALLOWED[0].toUpperCase()}${SERVICE_WORKERS_NOT_ALLOWED.slice(1)}.`,
     };
   }
   // A hard reload (Shift+Reload, Ctrl+F5) loads the page past an active worker: the page then has no controller,

@@ -7,9 +7,9 @@ const taskScheduler = (globalThis as { scheduler?: Partial<TaskScheduler> }).sch
 /**
  * Gives the event loop a turn (input, rendering, other tasks), then resumes.
  * A new task through `scheduler.postTask` where the browser has it, else
- * `setTimeout(0)`. Measured in Chromium: both let the page paint between
- * turns; a message-channel task (or `scheduler.yield()`) resumes so eagerly
- * that frames wait up to 100 ms.
+ * `setTimeout(0)`. In Chromium both let the page paint between turns, while
+ * a message-channel task (or `scheduler.yield()`) resumes so eagerly that
+ * frames wait up to 100 ms.
  */
 export function yieldToEventLoop(): Promise<void> {
   if (typeof taskScheduler?.postTask === 'function') return taskScheduler.postTask(() => undefined, { priority: 'user-visible' });

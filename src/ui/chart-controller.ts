@@ -4,7 +4,6 @@ import {
   BarElement,
   CategoryScale,
   Chart,
-  Legend,
   LinearScale,
   LogarithmicScale,
   Tooltip,
@@ -13,7 +12,7 @@ import {
 } from 'chart.js';
 
 // Only what the lab's charts use: bars (plain and floating) on category, linear and logarithmic scales.
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LogarithmicScale, Tooltip, Legend);
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, LogarithmicScale, Tooltip);
 
 /**
  * Owns one Chart.js bar chart for a Lit element: creates it after the first

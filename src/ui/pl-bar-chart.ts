@@ -70,7 +70,6 @@ export class PlBarChart extends LitElement {
         options: {
           indexAxis: 'y',
           maintainAspectRatio: false,
-          plugins: { legend: { display: false } },
           scales: {
             x: this.logarithmic
               ? { type: 'logarithmic', title: { display: true, text: `${this.unit} (logarithmic scale)` } }

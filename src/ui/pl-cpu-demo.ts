@@ -21,7 +21,7 @@ import { abortError, WorkerPool } from '../runtime/pool';
 import { nextPaint } from '../runtime/frame-monitor';
 import { demoStyles, numberField, radioGroup } from './fields';
 import { formatMs as ms, formatPercent, formatTimes as times } from './format';
-import { urlParamsFor, wantsAutorun } from './url-params';
+import { applyUrlParams, wantsAutorun } from './url-params';
 import { dispatchRunComplete } from './run-complete';
 import { RunSession } from './run-session';
 import { CPU_JAVASCRIPT, CPU_PYTHON } from './text/cpu-code';
@@ -78,7 +78,7 @@ export class PlCpuDemo extends LitElement {
   /** Work per number in rounds; empty means "calibrate so the serial run takes about a second". */
   rounds = '';
   /** Workers for the pool variants (default: the cores the browser reports). */
-  workers = String(reportedCores());
+  workers = String(Math.min(CPU_LIMITS.workers.max, reportedCores()));
   /** Numbers per message in the pool variant (1 = one message per number). */
   chunkSize = '1';
   /** Press Run once the demo is ready. */
@@ -89,7 +89,7 @@ export class PlCpuDemo extends LitElement {
   private timelineVariant: CpuVariant = 'workers';
   /** The time chart's bars, rebuilt only when the results change, so the chart is not redrawn on every progress step. */
   private bars: BarDatum[] = [];
-  private pool = new WorkerPool(spawnBrowserWorker, Math.min(64, reportedCores()));
+  private pool = new WorkerPool(spawnBrowserWorker, Math.min(CPU_LIMITS.workers.max, reportedCores()));
   private session = new RunSession<CpuVariant>(this, {
     onStop: () => this.pool.terminate(abortError()),
     stoppedMessage: () => STOPPED,
@@ -99,12 +99,7 @@ export class PlCpuDemo extends LitElement {
 
   connectedCallback(): void {
     super.connectedCallback();
-    const params = urlParamsFor('cpu');
-    for (const [field, attribute] of Object.entries(FIELD_ATTRIBUTES) as Array<[Field, string]>) {
-      const value = params.get(attribute) ?? params.get(field);
-      if (value !== null) this[field] = value;
-    }
-    if (wantsAutorun(params)) this.autorun = true;
+    if (wantsAutorun(applyUrlParams(this, 'cpu', FIELD_ATTRIBUTES))) this.autorun = true;
   }
 
   disconnectedCallback(): void {
@@ -128,23 +123,16 @@ export class PlCpuDemo extends LitElement {
     });
   }
 
-  private messages(): Record<Field, string> {
-    const result = {} as Record<Field, string>;
-    for (const field of Object.keys(FIELD_ATTRIBUTES) as Field[]) {
-      const parsed = parseWholeNumber(this[field], CPU_LIMITS[field]);
-      result[field] = parsed.ok ? '' : parsed.message;
-    }
-    return result;
-  }
-
-  private params(): CpuParams | undefined {
+  /** Every field's message ('' when fine) and, when all are fine, the parameters. */
+  private check(): { messages: Record<Field, string>; params?: CpuParams } {
+    const messages = {} as Record<Field, string>;
     const values = {} as CpuParams;
     for (const field of Object.keys(FIELD_ATTRIBUTES) as Field[]) {
       const parsed = parseWholeNumber(this[field], CPU_LIMITS[field]);
-      if (!parsed.ok) return undefined;
-      values[field] = parsed.value;
+      messages[field] = parsed.ok ? '' : parsed.message;
+      if (parsed.ok) values[field] = parsed.value;
     }
-    return values;
+    return { messages, params: Object.values(messages).some(Boolean) ? undefined : values };
   }
 
   /** Picks the work per number so the serial run takes about a second on this device. */
@@ -180,15 +168,13 @@ export class PlCpuDemo extends LitElement {
     this.session.stop();
   }
 
-  /** True when the input is valid and the work per number is set (calibrating first if it is empty). */
+  /** True when the input is valid and no run is going. */
   private ready(): boolean {
-    if (!this.params() || this.session.busy) return false;
-    if (this.rounds.trim() === '') this.calibrate();
-    return true;
+    return Boolean(this.check().params) && !this.session.busy;
   }
 
   private async runVariant(variant: CpuVariant, signal: AbortSignal): Promise<boolean> {
-    const params = this.params()!;
+    const params = this.check().params!;
     this.timelineVariant = variant;
     const name = VARIANT_NAMES[variant];
     const result = await this.session.step(
@@ -214,7 +200,8 @@ export class PlCpuDemo extends LitElement {
 
   private setField(field: Field, value: string): void {
     this[field] = value;
-    if (field === 'rounds') this.calibration = undefined;
+    // The calibration note speaks of the numbers and rounds it chose: it no longer holds once either changes.
+    if (field === 'rounds' || field === 'numbers') this.calibration = undefined;
   }
 
   private onSubmit(event: Event): void {
@@ -223,7 +210,7 @@ export class PlCpuDemo extends LitElement {
   }
 
   render() {
-    const messages = this.messages();
+    const { messages } = this.check();
     const invalid = Object.values(messages).some(Boolean);
     const busy = this.session.busy;
     return html`
@@ -333,8 +320,9 @@ export class PlCpuDemo extends LitElement {
     return html`<p class="note" data-field="calibration">
       Work per number set to <strong>${formatCount(c.rounds)} rounds</strong>, so the serial run takes about ${ms(c.targetMs)} on
       this device (one round takes about ${c.nsPerRound.toFixed(1)} ns here). Plain squaring of all the numbers takes only about
-      ${ms(c.squaringMs)} in JavaScript: so little that the time goes into reading memory, not into computing, and starting a
-      worker costs more than it would save. The extra rounds give the cores real work to share.
+      ${ms(c.squaringMs)} in JavaScript: so little that most of it goes into reading memory rather than computing, and starting
+      workers can take longer than that. The extra rounds give the cores real work to share. Press Calibrate after changing the
+      numbers to fit the work to them.
     </p>`;
   }
 
@@ -421,9 +409,12 @@ export class PlCpuDemo extends LitElement {
       const s = base && sameWork(base, tasks) ? ` — ${times(speedup(base.wallMs, tasks.wallMs))} the serial speed` : '';
       lines.push(
         html`<li>
-          ${MAIN_THREAD_TASKS} tasks taking turns took <strong>${ms(tasks.wallMs)}</strong>${s}: no faster, because only one of
-          them runs at a time. But they gave the page a turn between slices, so its longest pause was
-          ${ms(tasks.longestFrameGapMs)}.
+          ${MAIN_THREAD_TASKS} tasks taking turns took <strong>${ms(tasks.wallMs)}</strong>${s}${
+            base && sameWork(base, tasks) && speedup(base.wallMs, tasks.wallMs) > 1.1
+              ? ''
+              : ': no faster, because only one of them runs at a time'
+          }.
+          But they gave the page a turn between slices, so its longest pause was ${ms(tasks.longestFrameGapMs)}.
         </li>`,
       );
     }
@@ -433,8 +424,8 @@ export class PlCpuDemo extends LitElement {
       lines.push(
         html`<li>
           The pool with ${formatCount(perItem.params.chunkSize)} number${perItem.params.chunkSize === 1 ? '' : 's'} per message
-          would take about <strong>${ms(perItem.wallMs)}</strong> for all ${formatCount(perItem.params.numbers)} numbers${s}: each
-          message cost about ${per.toFixed(1)} µs, measured on ${formatCount(perItem.sampleSize)} numbers.
+          would take about <strong>${ms(perItem.wallMs)}</strong> for all ${formatCount(perItem.params.numbers)} numbers${s}: one
+          message went through every ${per.toFixed(1)} µs, measured on ${formatCount(perItem.sampleSize)} numbers.
           ${perItem.params.chunkSize === 1 ? 'Try 1,000 numbers per message to see the overhead vanish.' : ''}
         </li>`,
       );
@@ -450,8 +441,8 @@ export class PlCpuDemo extends LitElement {
           ${workers.workers} worker${workers.workers === 1 ? '' : 's'} took <strong>${ms(workers.wallMs)}</strong>${
             s === undefined
               ? ''
-              : html`: <strong>${times(s)}</strong> the serial speed, ${Math.round(efficiency(s, workers.workers, cores) * 100)}%
-                  of the ${usable} core${usable === 1 ? '' : 's'} they could use`
+              : html`: <strong>${times(s)}</strong> the serial speed, ${formatPercent(efficiency(s, workers.workers, cores))} of
+                  the ${usable} core${usable === 1 ? '' : 's'} they could use`
           },
           while the page's longest pause was ${ms(workers.longestFrameGapMs)}.${start}
           ${workers.dataTransfer === 'shared' ? 'The numbers were shared, not copied.' : 'Each worker was sent its own part of the numbers.'}

@@ -26,7 +26,7 @@ import { demoStyles, numberField, radioGroup } from './fields';
 import { formatMs as ms, formatPercent, formatTimes as times } from './format';
 import { dispatchRunComplete } from './run-complete';
 import { RunSession } from './run-session';
-import { urlParamsFor, wantsAutorun } from './url-params';
+import { applyUrlParams, wantsAutorun } from './url-params';
 import { ASYNC_JAVASCRIPT, ASYNC_PYTHON, LOCKS_JAVASCRIPT, LOCKS_PYTHON, PYTHON_BYTECODE } from './text/locks-code';
 import type { BarDatum } from './pl-bar-chart';
 import './pl-bar-chart';
@@ -34,7 +34,7 @@ import './pl-timeline';
 import './pl-code-compare';
 
 type Field = keyof LocksParams;
-const FIELDS: readonly Field[] = ['workers', 'increments', 'widen'];
+const FIELD_ATTRIBUTES: Record<Field, string> = { workers: 'workers', increments: 'increments', widen: 'widen' };
 
 const VARIANT_NAMES: Record<LocksVariant, string> = {
   'no-lock': 'No lock',
@@ -114,12 +114,7 @@ export class PlLocksDemo extends LitElement {
 
   connectedCallback(): void {
     super.connectedCallback();
-    const params = urlParamsFor('locks');
-    for (const field of FIELDS) {
-      const value = params.get(field);
-      if (value !== null) this[field] = value;
-    }
-    if (wantsAutorun(params)) this.autorun = true;
+    if (wantsAutorun(applyUrlParams(this, 'locks', FIELD_ATTRIBUTES))) this.autorun = true;
   }
 
   disconnectedCallback(): void {
@@ -237,7 +232,7 @@ export class PlLocksDemo extends LitElement {
               label: 'Increments per worker',
               value: this.increments,
               message: messages.increments,
-              hint: `The lesson uses 10,000. ${formatCount(LOCKS_DEFAULTS.increments)} makes the race show on every run here.`,
+              hint: `The lesson uses 10,000. ${formatCount(LOCKS_DEFAULTS.increments)} (the default) makes the race show on nearly every run.`,
               disabled: busy,
               onInput: (v) => (this.increments = v),
             })}

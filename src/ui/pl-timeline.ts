@@ -79,7 +79,6 @@ export class PlTimeline extends LitElement {
             indexAxis: 'y',
             maintainAspectRatio: false,
             plugins: {
-              legend: { display: false },
               tooltip: {
                 callbacks: {
                   label: (item) => {

@@ -15,3 +15,21 @@ export function urlParamsFor(demo: DemoId, search = location.search): URLSearchP
 export function wantsAutorun(params: URLSearchParams): boolean {
   return ['1', 'true'].includes(params.get('autorun') ?? '');
 }
+
+/**
+ * Sets each of the host's text fields from the URL parameter named after its
+ * attribute (or after the field itself), and returns the demo's parameters
+ * for anything else it reads from them.
+ */
+export function applyUrlParams<F extends string>(
+  host: Record<NoInfer<F>, string>,
+  demo: DemoId,
+  attributes: Readonly<Record<F, string>>,
+): URLSearchParams {
+  const params = urlParamsFor(demo);
+  for (const field of Object.keys(attributes) as F[]) {
+    const value = params.get(attributes[field]) ?? params.get(field);
+    if (value !== null) host[field] = value;
+  }
+  return params;
+}

@@ -1,4 +1,4 @@
-import { test, expect, runsOf, waitForRuns } from './fixtures';
+import { test, expect, plainOrigin, runsOf, waitForRuns } from './fixtures';
 import { lanesOf, lanesOverlap, type TraceEvent } from '../../src/core/trace';
 import type { CpuRunResult } from '../../src/experiments/cpu';
 
@@ -42,6 +42,24 @@ test('workers run in parallel: one lane per worker, overlapping in time, with co
   const runs = await waitForRuns<CpuRunResult>(page, 2);
   expect(runs[1].verified).toBe(true);
   expect(runs[1].coldStartMs).toEqual([]);
+});
+
+test('without isolation the workers get their parts transferred, and the result is still verified', async ({ page }) => {
+  await page.goto(`${plainOrigin}/?${SMALL}&sw=0`);
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+  await page.locator('pl-cpu-demo button[data-variant="workers"]').click();
+  const [run] = await waitForRuns<CpuRunResult>(page, 1);
+  expect(run.verified).toBe(true);
+  expect(run.dataTransfer).toBe('transferred');
+  expect(lanesOverlap(run.trace)).toBe(true);
+});
+
+test('the serial run blocks the frames: its longest frame gap spans its whole run', async ({ page }) => {
+  await page.goto(`./?${SMALL}`);
+  await page.locator('pl-cpu-demo button[data-variant="serial"]').click();
+  const [run] = await waitForRuns<CpuRunResult>(page, 1);
+  expect(run.longestFrameGapMs).toBeGreaterThanOrEqual(run.wallMs);
+  await expect(page.locator('pl-cpu-demo pl-frame-meter [data-field="longest-gap"]')).toHaveText(/^\d+ ms$/);
 });
 
 test('main-thread tasks take turns: four lanes that never overlap', async ({ page }) => {
@@ -122,12 +140,20 @@ test('bad input is refused where it was typed, and nothing starts', async ({ pag
   expect(page.workers()).toHaveLength(0);
 });
 
-test('calibrates the work per number when none is given, and says why', async ({ page }) => {
+test('calibrates the work per number when none is given, says why, and again on request', async ({ page }) => {
   await page.goto('./?demo=cpu&numbers=1000000');
   const demo = page.locator('pl-cpu-demo');
-  await expect(demo.locator('[data-field="calibration"]')).toContainText('so the serial run takes about 1,000 ms');
+  const note = demo.locator('[data-field="calibration"]');
+  await expect(note).toContainText('so the serial run takes about 1,000 ms');
   const rounds = Number(await demo.locator('#rounds').inputValue());
   expect(Number.isInteger(rounds) && rounds >= 1).toBe(true);
+
+  // The note speaks of the numbers it was made for: it goes when they change, and Calibrate fits the work to the new ones.
+  await demo.locator('#numbers').fill('100000');
+  await expect(note).toHaveCount(0);
+  await demo.getByRole('button', { name: 'Calibrate' }).click();
+  await expect(note).toContainText('so the serial run takes about 1,000 ms');
+  expect(Number(await demo.locator('#rounds').inputValue())).toBeGreaterThan(rounds);
 });
 
 test('shows the environment: cores, isolation and shared memory', async ({ page }) => {
@@ -139,4 +165,5 @@ test('shows the environment: cores, isolation and shared memory', async ({ page 
     String(await page.evaluate(() => navigator.hardwareConcurrency)),
   );
   await expect(panel.locator('[data-field="browser"]')).toContainText('Chrome');
+  await expect(panel.locator('[data-field="timer"]')).toHaveText(/^\d+(\.\d)? (µs|ms)$/);
 });

@@ -1,4 +1,8 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { plainPort } from '../../playwright.config';
+
+/** The same built site, served without COOP/COEP headers, as a static host that cannot send them. */
+export const plainOrigin = `http://127.0.0.1:${plainPort}`;
 
 /**
  * The lab's Playwright test: every page collects the `pl-run-complete`

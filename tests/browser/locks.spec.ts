@@ -1,10 +1,9 @@
 import type { Page } from '@playwright/test';
-import { test, expect, runsOf, waitForRuns } from './fixtures';
+import { test, expect, plainOrigin, runsOf, waitForRuns } from './fixtures';
 import { lanesOf } from '../../src/core/trace';
 import type { LocksRunResult } from '../../src/experiments/locks';
 
-/** The same built site, served without COOP/COEP headers (scripts/static-server.mjs, port + 1; see playwright.config.ts). */
-const plainOrigin = `http://127.0.0.1:${Number(process.env.PL_PORT ?? 4173) + 1}`;
+
 
 const isolated = (page: Page) => page.evaluate(() => crossOriginIsolated);
 
