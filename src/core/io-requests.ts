@@ -32,7 +32,11 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 export type RequestErrorKind =
   /** The server answered, but does not let other sites read its pages. */
   | 'cors'
-  /** The server opted in to neither CORS nor embedding, and this isolated page refuses such answers. */
+  /**
+   * CORS refused the read, as for `cors`; and since the server allows no
+   * embedding either (no CORP), this cross-origin isolated page also refuses
+   * to load its answer even unread.
+   */
   | 'isolation'
   /** No complete answer within the timeout. */
   | 'timeout'
@@ -200,8 +204,10 @@ export function failureMessage(kind: RequestErrorKind, detail: FailureDetail = {
       );
     case 'isolation':
       return (
-        "Blocked by this page's isolation policy: the server answered, but allows neither reading by other sites (CORS) " +
-        'nor embedding (Cross-Origin-Resource-Policy), and this page is cross-origin isolated, so it refuses such answers.'
+        "Refused by CORS, and blocked by this page's isolation policy as well: the server does not let other sites read its " +
+        'pages (no Access-Control-Allow-Origin header), so the browser kept the page from this one. It does not allow loading ' +
+        'its pages unread either (no Cross-Origin-Resource-Policy header), and this page, being cross-origin isolated, ' +
+        'refuses to load such answers at all.'
       );
     case 'timeout':
       return `Timed out: no complete answer within ${formatCount(detail.timeoutMs ?? 0)} ms, so the request was given up.`;

@@ -1,8 +1,9 @@
-import { diagnoseFailure, fetchPage, sharedNow, type FetchedPage, type SimulatedAnswer } from '../core/io-fetch';
+import { fetchPage, sharedNow, type FetchedPage, type SimulatedAnswer } from '../core/io-fetch';
 import { IO_LIMITS, latencySummary, peakInFlight, runLimited, type PageRequest, type RequestRecord } from '../core/io-requests';
 import { RUN_SCHEMA, type RunResultBase } from '../core/run-result';
 import { simulatedPageUrl } from '../core/simulated-page';
 import type { TraceEvent } from '../core/trace';
+import { diagnoseFailure } from '../runtime/diagnose-failure';
 import { watchFrames } from '../runtime/frame-monitor';
 import { abortError, type WorkerPool } from '../runtime/pool';
 

@@ -1,4 +1,4 @@
-import { serviceWorkerDisabled } from './service-worker-client';
+import { SERVICE_WORKERS_NOT_ALLOWED, serviceWorkerDisabled } from './service-worker-client';
 
 /**
  * Who answers the I/O demo's simulated pages in this page: the lab's service
@@ -18,7 +18,7 @@ export function simulatedPagesStatus(search = location.search): SimulatedPagesSt
   const reason = serviceWorkerDisabled(search)
     ? 'the service worker is turned off by ?sw=0'
     : !container || !window.isSecureContext
-      ? 'this browser window does not allow service workers here (private windows and plain-http sites often do not)'
+      ? SERVICE_WORKERS_NOT_ALLOWED
       : 'the service worker does not control this page (yet)';
   return { answeredBy: 'timers', reason };
 }

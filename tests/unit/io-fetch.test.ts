@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createEndpointServer } from '../../scripts/io-test-endpoints.mjs';
-import { diagnoseFailure, fetchPage, sharedNow } from '../../src/core/io-fetch';
+import { fetchPage, sharedNow } from '../../src/core/io-fetch';
 import { runLimited } from '../../src/core/io-requests';
 import { simulatedPageUrl } from '../../src/core/simulated-page';
+import { IO_JAVASCRIPT } from '../../src/ui/text/io-code';
 
 const endpoints = createEndpointServer();
 let base = '';
@@ -16,7 +17,6 @@ afterAll(() => {
   endpoints.server.closeAllConnections();
   endpoints.server.close();
 });
-afterEach(() => vi.unstubAllGlobals());
 
 const options = (timeoutMs = 5000) => ({ originMs: sharedNow(), timeoutMs });
 
@@ -84,58 +84,16 @@ describe('fetchPage', () => {
   });
 });
 
-describe('diagnoseFailure', () => {
-  const failing = () => Promise.reject(new TypeError('Failed to fetch'));
-  const answering = () => Promise.resolve(new Response(null));
-
-  it('calls it CORS when a no-cors request to the same address gets an answer', async () => {
-    const d = await diagnoseFailure('https://other.example/page', { timeoutMs: 1000 }, answering);
-    expect(d.kind).toBe('cors');
-  });
-
-  it('calls it a network failure when even that fails, outside an isolated page', async () => {
-    const d = await diagnoseFailure('https://other.example/page', { timeoutMs: 1000 }, failing);
-    expect(d.kind).toBe('network');
-    expect(d.message).not.toContain('cannot tell');
-  });
-
-  it('calls it mixed content for plain http from an https page, without a request', async () => {
-    vi.stubGlobal('location', new URL('https://lab.example/'));
-    const probe = vi.fn(answering);
-    expect((await diagnoseFailure('http://other.example/', { timeoutMs: 1000 }, probe)).kind).toBe('insecure');
-    expect((await diagnoseFailure('http://127.0.0.1:9/', { timeoutMs: 1000 }, failing)).kind).toBe('network');
-    expect(probe).not.toHaveBeenCalled();
-  });
-
-  it('calls it an isolation block when the browser files a COEP report for the address', async () => {
-    vi.stubGlobal('crossOriginIsolated', true);
-    let deliver: (reports: unknown[]) => void = () => undefined;
-    vi.stubGlobal(
-      'ReportingObserver',
-      class {
-        constructor(callback: (reports: unknown[]) => void) {
-          deliver = callback;
-        }
-        observe() {}
-        disconnect() {}
-        takeRecords() {
-          return [];
-        }
-      },
-    );
-    const blocked = () => {
-      setTimeout(() => deliver([{ type: 'coep', body: { blockedURL: 'https://other.example/x' } }]), 10);
-      return Promise.reject(new TypeError('Failed to fetch'));
+describe('the JavaScript shown beside the demo', () => {
+  it('uses the fetch options and the APIs that fetchPage really uses', async () => {
+    let init: RequestInit | undefined;
+    const spy = (_url: RequestInfo | URL, given?: RequestInit) => {
+      init = given;
+      return Promise.resolve(new Response('abc'));
     };
-    expect((await diagnoseFailure('https://other.example/x', { timeoutMs: 1000 }, blocked)).kind).toBe('isolation');
-    expect((await diagnoseFailure('https://other.example/y', { timeoutMs: 1000 }, failing)).kind).toBe('network');
-  });
-
-  it('admits it cannot tell a block from a network failure where the browser files no reports', async () => {
-    vi.stubGlobal('crossOriginIsolated', true);
-    vi.stubGlobal('ReportingObserver', undefined);
-    const d = await diagnoseFailure('https://other.example/', { timeoutMs: 1000 }, failing);
-    expect(d.kind).toBe('network');
-    expect(d.message).toContain('cannot tell');
+    await fetchPage({ url: 'https://lab.example/page' }, options(), undefined, spy);
+    expect(IO_JAVASCRIPT).toContain(`mode: '${init?.mode}', credentials: '${init?.credentials}', cache: '${init?.cache}'`);
+    expect(IO_JAVASCRIPT).toContain('getReader()');
+    expect(IO_JAVASCRIPT).not.toMatch(/AbortSignal\.any|arrayBuffer\(\)/);
   });
 });

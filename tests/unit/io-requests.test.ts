@@ -100,6 +100,13 @@ describe('failureMessage', () => {
     expect(failureMessage('network', { canSeeIsolationBlocks: false })).toContain('cannot tell');
     expect(failureMessage('network')).not.toContain('cannot tell');
   });
+
+  it('names CORS as what refused the read of an isolation block, and the isolation policy as a block on top', () => {
+    const message = failureMessage('isolation');
+    expect(message).toMatch(/^Refused by CORS, and blocked by this page's isolation policy as well:/);
+    expect(message).toContain('Access-Control-Allow-Origin');
+    expect(message).toContain('Cross-Origin-Resource-Policy');
+  });
 });
 
 describe('latencySummary and peakInFlight', () => {

@@ -1,4 +1,4 @@
-/** The code shown beside the I/O demo: the lesson's Python and the JavaScript this page runs. */
+/** The code shown beside the I/O demo: the lesson's Python, and the JavaScript this page runs, shortened but with the same APIs. */
 
 export const IO_PYTHON = `import threading, time
 from urllib.request import urlopen
@@ -26,21 +26,43 @@ print("threads", time.perf_counter() - start)`;
 
 export const IO_JAVASCRIPT = `// One request: CORS, no credentials, a timeout, and Stop.
 async function fetchPage(url) {
-  const response = await fetch(url, {
-    mode: 'cors', credentials: 'omit', cache: 'no-store',
-    signal: AbortSignal.any([stop.signal, AbortSignal.timeout(timeoutMs)]),
-  });
-  return (await response.arrayBuffer()).byteLength;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const onStop = () => controller.abort();
+  stop.signal.addEventListener('abort', onStop, { once: true });
+  try {
+    const response = await fetch(url, {
+      mode: 'cors', credentials: 'omit', cache: 'no-store',
+      signal: controller.signal,
+    });
+    // read the body to its last byte, counting it, keeping none
+    const reader = response.body.getReader();
+    let bytes = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return bytes;
+      bytes += value.byteLength;
+    }
+  } finally {
+    clearTimeout(timer);
+    stop.signal.removeEventListener('abort', onStop);
+  }
 }
 
 // 1. serial: await each fetch in turn
 for (const url of urls) await fetchPage(url);
 
 // 2. concurrent on the main thread, no thread at all:
-//    every request waits at once...
-await Promise.all(urls.map(fetchPage));
-//    ...or at most K at a time (K = 1 is serial again)
-await runLimited(urls.length, K, (i) => fetchPage(urls[i]));
+//    K runners, each sending the next request as soon as
+//    its last one ends (K = 1 is serial; K = urls.length,
+//    every request at once)
+let next = 0;
+async function runner() {
+  while (next < urls.length && !stop.signal.aborted) {
+    await fetchPage(urls[next++]);
+  }
+}
+await Promise.all(Array.from({ length: K }, runner));
 
 // 3. W workers, each fetching its next page when its last
 //    one is done; Stop terminates them, requests and all
