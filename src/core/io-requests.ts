@@ -164,7 +164,7 @@ function parseUrl(text: string, label: string): Parsed<string> {
     };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, message: `${label}: only http:// and https:// addresses can be fetched, not ${url.protocol}//.` };
+    return { ok: false, message: `${label}: only http:// and https:// addresses can be fetched, not ${url.protocol} ones.` };
   }
   if (url.username || url.password) {
     return { ok: false, message: `${label}: remove the user name and password; the lab sends no credentials.` };

@@ -17,18 +17,29 @@ export interface WholeNumberRule {
 const formatter = new Intl.NumberFormat('en-US');
 export const formatCount = (n: number): string => formatter.format(n);
 
-/** Parses a whole number, accepting thousands separators (`10,000,000`, `10_000_000`). */
+/**
+ * Digits, optionally grouped in threes by one kind of separator (`10,000,000`,
+ * `10_000_000`, `10 000 000`), then an optional fraction and exponent.
+ */
+const NUMBER = /^[+-]?(\d+|\d{1,3}(?:,\d{3})+|\d{1,3}(?:_\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+)?(\.\d*)?(e[+-]?\d+)?$/i;
+
+/** What was typed, shortened for a message if it is long. */
+function quoted(text: string): string {
+  return text.length > 24 ? `${text.slice(0, 20)}…` : text;
+}
+
+/** Parses a whole number, accepting thousands separators (`10,000,000`, `10_000_000`, `10 000 000`). */
 export function parseWholeNumber(text: string, rule: WholeNumberRule): Parsed<number> {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, message: `${rule.label}: enter a whole number.` };
-  const compact = trimmed.replace(/[,_\s]/g, '');
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(compact)) {
-    return { ok: false, message: `${rule.label}: "${trimmed}" is not a number.` };
+  const match = NUMBER.exec(trimmed);
+  if (!match || !/\d/.test(match[1] ?? match[2] ?? '')) {
+    return { ok: false, message: `${rule.label}: "${quoted(trimmed)}" is not a number.` };
   }
-  const value = Number(compact);
-  if (!Number.isFinite(value)) return { ok: false, message: `${rule.label}: ${trimmed} is too large.` };
+  const value = Number(trimmed.replace(/[,_ \u00a0\u202f]/g, ''));
+  if (!Number.isFinite(value)) return { ok: false, message: `${rule.label}: ${quoted(trimmed)} is too large.` };
   if (!Number.isInteger(value)) {
-    return { ok: false, message: `${rule.label}: must be a whole number, not ${trimmed}.` };
+    return { ok: false, message: `${rule.label}: must be a whole number, not ${quoted(trimmed)}.` };
   }
   if (value < rule.min) {
     const what = value < 0 ? 'cannot be negative' : value === 0 ? 'cannot be zero' : `must be at least ${formatCount(rule.min)}`;

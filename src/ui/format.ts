@@ -21,3 +21,8 @@ export function formatTimes(ratio: number): string {
 export function formatPercent(fraction: number): string {
   return `${Math.round(fraction * 100)}%`;
 }
+
+/** A count with its noun, singular or plural: "1 number", "20,000 numbers". */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? singular : plural}`;
+}

@@ -8,25 +8,39 @@ import './pl-cpu-demo';
 import './pl-io-demo';
 import './pl-locks-demo';
 
+/** What the app needs of every demo element: a way to stop its run when the visitor leaves it. */
+type DemoElement = HTMLElement & { stop(): void };
+
+/** URL parameters that concern the whole page, kept when the visitor changes demo. */
+const PAGE_PARAMS = ['sw'];
+
 /**
  * The lab's page: a tab per demo, the environment panel, and the chosen demo.
  * `?demo=ID` picks the demo; the demo reads its own parameters from the URL.
+ * A demo, once shown, stays on the page while hidden, keeping its settings
+ * and results; leaving it stops its run, so two demos never measure at once.
  */
 export class PlApp extends LitElement {
   static properties = {
     demo: { type: String, reflect: true },
     serviceWorker: { attribute: false },
+    unknownDemo: { state: true },
   };
 
   /** The demo shown. */
   demo: DemoId;
   /** How the service worker started (set by main.ts). */
   serviceWorker?: ServiceWorkerStatus;
+  /** A `?demo=` value that names no demo, to say so. */
+  private unknownDemo = '';
+  /** The demos shown so far: their elements are kept. */
+  private readonly visited = new Set<DemoId>();
 
   constructor() {
     super();
     const requested = new URLSearchParams(location.search).get('demo');
     this.demo = isDemoId(requested) ? requested : 'cpu';
+    if (requested !== null && !isDemoId(requested)) this.unknownDemo = requested;
   }
 
   static styles = css`
@@ -72,6 +86,11 @@ export class PlApp extends LitElement {
       font-weight: normal;
       color: var(--pl-muted);
     }
+    .notice {
+      background: #fefce8;
+      border-left: 4px solid var(--pl-warn);
+      padding: 0.5rem 0.75rem;
+    }
     footer {
       margin-top: 2rem;
       color: var(--pl-muted);
@@ -80,23 +99,37 @@ export class PlApp extends LitElement {
   `;
 
   private select(id: DemoId): void {
+    if (id === this.demo) return;
+    this.renderRoot.querySelector<DemoElement>(`#panel-${this.demo} > *`)?.stop();
     this.demo = id;
+    this.unknownDemo = '';
+    // The other parameters (and autorun) were meant for the demo the page opened with, not for this one.
     const url = new URL(location.href);
-    url.searchParams.set('demo', id);
+    const kept = new URLSearchParams();
+    kept.set('demo', id);
+    for (const name of PAGE_PARAMS) if (url.searchParams.has(name)) kept.set(name, url.searchParams.get(name)!);
+    url.search = kept.toString();
     history.replaceState(null, '', url);
   }
 
   private onTabKey(event: KeyboardEvent): void {
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (!step) return;
     const index = DEMOS.findIndex((d) => d.id === this.demo);
-    const next = DEMOS[(index + step + DEMOS.length) % DEMOS.length];
+    const target: Record<string, number> = {
+      ArrowRight: (index + 1) % DEMOS.length,
+      ArrowLeft: (index - 1 + DEMOS.length) % DEMOS.length,
+      Home: 0,
+      End: DEMOS.length - 1,
+    };
+    if (!(event.key in target)) return;
+    event.preventDefault();
+    const next = DEMOS[target[event.key]];
     this.select(next.id);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${next.id}`)?.focus());
   }
 
   render() {
     const current = DEMOS.find((d) => d.id === this.demo) ?? DEMOS[0];
+    this.visited.add(current.id);
     return html`
       <header>
         <h1>Parallel Lab</h1>
@@ -109,7 +142,7 @@ export class PlApp extends LitElement {
               role="tab"
               id="tab-${d.id}"
               aria-selected=${d.id === current.id}
-              aria-controls="panel"
+              aria-controls="panel-${d.id}"
               tabindex=${d.id === current.id ? 0 : -1}
               @click=${() => this.select(d.id)}
             >
@@ -117,13 +150,23 @@ export class PlApp extends LitElement {
             </button>`,
         )}
       </nav>
-      <main id="panel" role="tabpanel" aria-labelledby="tab-${current.id}">
-        ${staticHtml`<${unsafeStatic(current.tag)}></${unsafeStatic(current.tag)}>`}
+      ${
+        this.unknownDemo
+          ? html`<p class="notice" role="status">There is no demo called "${this.unknownDemo}": here is ${current.title}.</p>`
+          : ''
+      }
+      <main>
+        ${DEMOS.filter((d) => this.visited.has(d.id)).map(
+          (d) =>
+            html`<section id="panel-${d.id}" role="tabpanel" aria-labelledby="tab-${d.id}" ?hidden=${d.id !== current.id}>
+              ${staticHtml`<${unsafeStatic(d.tag)}></${unsafeStatic(d.tag)}>`}
+            </section>`,
+        )}
       </main>
       <pl-environment-panel .serviceWorker=${this.serviceWorker}></pl-environment-panel>
       <footer>
-        Everything runs in this browser; nothing is sent anywhere. Timings depend on this device, this browser and what else it is
-        doing: run again and compare.
+        Everything runs in this browser, and nothing is sent anywhere, except the requests to addresses you enter yourself in the
+        Waiting demo. Timings depend on this device, this browser and what else it is doing: run again and compare.
       </footer>
     `;
   }

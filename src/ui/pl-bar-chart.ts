@@ -13,7 +13,7 @@ export interface BarDatum {
  * A horizontal bar chart of one value per label (times per variant, lost
  * updates per variant), with a text alternative for screen readers.
  *
- * @cssproperty --pl-chart-height - height of the chart area (default 14rem).
+ * @cssproperty --pl-chart-height - height of the chart area (default: 14rem, or 4.5rem a bar when there are more).
  */
 export class PlBarChart extends LitElement {
   static properties = {
@@ -39,7 +39,6 @@ export class PlBarChart extends LitElement {
     }
     .area {
       position: relative;
-      height: var(--pl-chart-height, 14rem);
     }
     .sr-only {
       position: absolute;
@@ -58,7 +57,7 @@ export class PlBarChart extends LitElement {
       (): ChartConfiguration<'bar'> => ({
         type: 'bar',
         data: {
-          labels: this.bars.map((b) => (b.note ? `${b.label} (${b.note})` : b.label)),
+          labels: this.bars.map((b) => wrapLabel(b.note ? `${b.label} (${b.note})` : b.label)),
           datasets: [
             {
               label: this.heading,
@@ -74,6 +73,8 @@ export class PlBarChart extends LitElement {
             x: this.logarithmic
               ? { type: 'logarithmic', title: { display: true, text: `${this.unit} (logarithmic scale)` } }
               : { beginAtZero: true, title: { display: Boolean(this.unit), text: this.unit } },
+            // Every bar keeps its label, even when a narrow screen leaves little room.
+            y: { ticks: { autoSkip: false } },
           },
         },
       }),
@@ -89,7 +90,9 @@ export class PlBarChart extends LitElement {
   render() {
     return html`<figure style="margin:0">
       ${this.heading ? html`<h3>${this.heading}</h3>` : ''}
-      <div class="area"><canvas role="img" aria-label=${this.heading}></canvas></div>
+      <div class="area" style="height: var(--pl-chart-height, ${Math.max(14, this.bars.length * 4.5)}rem)">
+        <canvas role="img" aria-label=${this.heading}></canvas>
+      </div>
       <figcaption class="sr-only">
         <ul>
           ${this.bars.map((b) => html`<li>${b.label}: ${b.value.toLocaleString('en-US', { maximumFractionDigits: 1 })} ${this.unit}${b.note ? ` (${b.note})` : ''}</li>`)}
@@ -97,6 +100,17 @@ export class PlBarChart extends LitElement {
       </figcaption>
     </figure>`;
   }
+}
+
+/** Splits a long label into lines of about 18 characters, so narrow screens do not cut it off. */
+function wrapLabel(label: string, width = 18): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }
 
 customElements.define('pl-bar-chart', PlBarChart);

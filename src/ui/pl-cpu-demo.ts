@@ -20,7 +20,7 @@ import { reportedCores } from '../runtime/environment';
 import { abortError, WorkerPool } from '../runtime/pool';
 import { nextPaint } from '../runtime/frame-monitor';
 import { demoStyles, numberField, radioGroup } from './fields';
-import { formatMs as ms, formatPercent, formatTimes as times } from './format';
+import { countOf, formatMs as ms, formatPercent, formatTimes as times } from './format';
 import { applyUrlParams, wantsAutorun } from './url-params';
 import { dispatchRunComplete } from './run-complete';
 import { RunSession } from './run-session';
@@ -129,7 +129,11 @@ export class PlCpuDemo extends LitElement {
     const values = {} as CpuParams;
     for (const field of Object.keys(FIELD_ATTRIBUTES) as Field[]) {
       const parsed = parseWholeNumber(this[field], CPU_LIMITS[field]);
-      messages[field] = parsed.ok ? '' : parsed.message;
+      messages[field] = parsed.ok
+        ? ''
+        : field === 'rounds' && this.rounds.trim() === ''
+          ? `${CPU_LIMITS.rounds.label}: enter a whole number, or press Calibrate to choose one for these numbers.`
+          : parsed.message;
       if (parsed.ok) values[field] = parsed.value;
     }
     return { messages, params: Object.values(messages).some(Boolean) ? undefined : values };
@@ -202,6 +206,8 @@ export class PlCpuDemo extends LitElement {
     this[field] = value;
     // The calibration note speaks of the numbers and rounds it chose: it no longer holds once either changes.
     if (field === 'rounds' || field === 'numbers') this.calibration = undefined;
+    // With no work per number chosen yet, choose it as soon as the numbers are valid.
+    if (field === 'numbers' && this.rounds.trim() === '') this.calibrate();
   }
 
   private onSubmit(event: Event): void {
@@ -409,7 +415,7 @@ export class PlCpuDemo extends LitElement {
       const s = base && sameWork(base, tasks) ? ` — ${times(speedup(base.wallMs, tasks.wallMs))} the serial speed` : '';
       lines.push(
         html`<li>
-          ${MAIN_THREAD_TASKS} tasks taking turns took <strong>${ms(tasks.wallMs)}</strong>${s}${
+          ${countOf(tasks.workers, 'task')} taking turns took <strong>${ms(tasks.wallMs)}</strong>${s}${
             base && sameWork(base, tasks) && speedup(base.wallMs, tasks.wallMs) > 1.1
               ? ''
               : ': no faster, because only one of them runs at a time'
@@ -424,8 +430,8 @@ export class PlCpuDemo extends LitElement {
       lines.push(
         html`<li>
           The pool with ${formatCount(perItem.params.chunkSize)} number${perItem.params.chunkSize === 1 ? '' : 's'} per message
-          would take about <strong>${ms(perItem.wallMs)}</strong> for all ${formatCount(perItem.params.numbers)} numbers${s}: one
-          message went through every ${per.toFixed(1)} µs, measured on ${formatCount(perItem.sampleSize)} numbers.
+          would take about <strong>${ms(perItem.wallMs)}</strong> for all ${countOf(perItem.params.numbers, 'number')}${s}: one
+          message went through every ${per.toFixed(1)} µs, measured on ${countOf(perItem.sampleSize, 'number')}.
           ${perItem.params.chunkSize === 1 ? 'Try 1,000 numbers per message to see the overhead vanish.' : ''}
         </li>`,
       );
@@ -438,11 +444,11 @@ export class PlCpuDemo extends LitElement {
         : ' They were already warm.';
       lines.push(
         html`<li>
-          ${workers.workers} worker${workers.workers === 1 ? '' : 's'} took <strong>${ms(workers.wallMs)}</strong>${
+          ${countOf(workers.workers, 'worker')} took <strong>${ms(workers.wallMs)}</strong>${
             s === undefined
               ? ''
               : html`: <strong>${times(s)}</strong> the serial speed, ${formatPercent(efficiency(s, workers.workers, cores))} of
-                  the ${usable} core${usable === 1 ? '' : 's'} they could use`
+                  the ${countOf(usable, 'core')} they could use`
           },
           while the page's longest pause was ${ms(workers.longestFrameGapMs)}.${start}
           ${workers.dataTransfer === 'shared' ? 'The numbers were shared, not copied.' : 'Each worker was sent its own part of the numbers.'}

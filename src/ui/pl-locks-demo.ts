@@ -23,7 +23,7 @@ import { canShareMemory } from '../runtime/isolation';
 import { abortError, WorkerPool } from '../runtime/pool';
 import { serviceWorkerDisabled } from '../runtime/service-worker-client';
 import { demoStyles, numberField, radioGroup } from './fields';
-import { formatMs as ms, formatPercent, formatTimes as times } from './format';
+import { countOf, formatMs as ms, formatPercent, formatTimes as times } from './format';
 import { dispatchRunComplete } from './run-complete';
 import { RunSession } from './run-session';
 import { applyUrlParams, wantsAutorun } from './url-params';
@@ -93,8 +93,10 @@ export class PlLocksDemo extends LitElement {
   private pool?: WorkerPool;
   private session = new RunSession<LocksVariant>(this, {
     onStop: () => this.pool?.terminate(abortError()),
-    stoppedMessage: () =>
-      'Stopped. The workers were shut down, with whatever lock they held; the next run starts on a fresh counter and lock.',
+    stoppedMessage: (variant) =>
+      variant === 'async-race' || variant === 'async-mutex'
+        ? 'Stopped. The next run starts on a fresh counter.'
+        : 'Stopped. The workers were shut down, with whatever lock they held; the next run starts on a fresh counter and lock.',
   });
   /** Fixed for the page's life: isolation is decided when the document loads. */
   private readonly shared = canShareMemory();
@@ -469,11 +471,18 @@ export class PlLocksDemo extends LitElement {
       if (noLock.lost > 0) {
         lines.push(
           html`<li>
-            <strong>No lock:</strong> ${workers} workers × ${formatCount(increments)} increments should make
+            <strong>No lock:</strong> ${countOf(workers, 'worker')} × ${formatCount(increments)} increments should make
             ${formatCount(noLock.expected)}; the counter ended at <strong>${formatCount(noLock.actual)}</strong>.
             <strong>${formatCount(noLock.lost)} updates (${formatPercent(noLock.lost / noLock.expected)}) were lost</strong>: each
             time two workers read the same value, both wrote back the same sum and one increment vanished. Run it again: the
             number changes every time.
+          </li>`,
+        );
+      } else if (workers === 1) {
+        lines.push(
+          html`<li>
+            <strong>No lock:</strong> one worker counted all ${formatCount(noLock.actual)}: with nobody else writing, there is no
+            race to lose an update to. Use two or more workers.
           </li>`,
         );
       } else {
@@ -494,8 +503,8 @@ export class PlLocksDemo extends LitElement {
       lines.push(
         html`<li>
           <strong>Atomics.add</strong> counted exactly <strong>${formatCount(atomic.actual)}</strong> in
-          ${ms(atomic.wallMs)}${noLock ? html` (no lock: ${ms(noLock.wallMs)})` : ''}. The processor does the read, the add and
-          the write as one step that no other core can split.
+          ${ms(atomic.wallMs)}${noLock && sameParams(noLock, atomic) ? html` (no lock: ${ms(noLock.wallMs)})` : ''}. The processor
+          does the read, the add and the write as one step that no other core can split.
         </li>`,
       );
     }
@@ -533,7 +542,7 @@ export class PlLocksDemo extends LitElement {
     if (race?.verified) {
       lines.push(
         html`<li>
-          <strong>Async tasks, no lock:</strong> ${race.workers} tasks on the page's single thread counted
+          <strong>Async tasks, no lock:</strong> ${countOf(race.workers, 'task')} on the page's single thread counted
           <strong>${formatCount(race.actual)}</strong> of ${formatCount(race.expected)} (${formatCount(race.lost)} lost) in
           ${ms(race.wallMs)}. No two ever ran at the same moment, yet each task read the counter, then <code>await</code>ed, and
           while it waited the others read the same value.

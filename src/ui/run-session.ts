@@ -26,7 +26,7 @@ export class RunSession<V extends string> implements ReactiveController {
   private controller?: AbortController;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: RunSessionOptions<V>,
   ) {
     host.addController(this);
@@ -47,13 +47,29 @@ export class RunSession<V extends string> implements ReactiveController {
     const controller = new AbortController();
     this.controller = controller;
     this.host.requestUpdate();
+    this.keepFocus('button.stop');
     try {
       return await body(controller.signal);
     } finally {
       this.controller = undefined;
       this.running = null;
       this.host.requestUpdate();
+      this.keepFocus('button[type="submit"]');
     }
+  }
+
+  /**
+   * The button just pressed is disabled by the update (Run when a run starts,
+   * Stop when it ends), and the browser drops its focus to the page: hand it
+   * to the button that now matters, so keyboard users keep their place.
+   */
+  private keepFocus(selector: string): void {
+    const root = this.host.shadowRoot;
+    if (!root?.activeElement) return;
+    void this.host.updateComplete.then(() => {
+      const focused = root.activeElement as HTMLButtonElement | null;
+      if (!focused || focused.disabled) root.querySelector<HTMLElement>(selector)?.focus();
+    });
   }
 
   /**

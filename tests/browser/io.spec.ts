@@ -223,7 +223,10 @@ test('bad input gets a specific message, disables Run, and nothing starts', asyn
   for (const [value, message] of [
     ['', 'Addresses: enter at least one web address, one per line, e.g. https://example.org/.'],
     ['example.org/page', 'Address 1: "example.org/page" needs its scheme; write https://example.org/page'],
-    ['https://example.org/ ftp://files.example/', 'Address 2: only http:// and https:// addresses can be fetched, not ftp://.'],
+    [
+      'https://example.org/ ftp://files.example/',
+      'Address 2: only http:// and https:// addresses can be fetched, not ftp: ones.',
+    ],
     ['http://user:pw@example.org/', 'Address 1: remove the user name and password; the lab sends no credentials.'],
     ['https://exa mple', 'Address 2: "mple" is not a web address; write it in full, like https://example.org/page.'],
   ]) {

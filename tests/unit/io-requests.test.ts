@@ -81,7 +81,7 @@ describe('parseUrlList', () => {
       'Address 1: "http//broken" is not a web address; write it in full, like https://example.org/page.',
     );
     expect(messageOf(parseUrlList('ftp://files.example/x'))).toBe(
-      'Address 1: only http:// and https:// addresses can be fetched, not ftp://.',
+      'Address 1: only http:// and https:// addresses can be fetched, not ftp: ones.',
     );
     expect(messageOf(parseUrlList('https://me:secret@example.org/'))).toBe(
       'Address 1: remove the user name and password; the lab sends no credentials.',

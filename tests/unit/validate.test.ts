@@ -12,6 +12,20 @@ describe('parseWholeNumber', () => {
     expect(parseWholeNumber('10,000,000', rule)).toEqual({ ok: true, value: 10_000_000 });
     expect(parseWholeNumber(' 42 ', rule)).toEqual({ ok: true, value: 42 });
     expect(parseWholeNumber('1e6', rule)).toEqual({ ok: true, value: 1_000_000 });
+    expect(parseWholeNumber('10_000', rule)).toEqual({ ok: true, value: 10_000 });
+    expect(parseWholeNumber('10 000', rule)).toEqual({ ok: true, value: 10_000 });
+    expect(parseWholeNumber('5.', rule)).toEqual({ ok: true, value: 5 });
+  });
+
+  it('refuses separators out of place instead of gluing the digits together', () => {
+    for (const text of ['1,2,3', '1 2 3', '10,00', '1,000_000', ',5', '.', 'e5', '0x10']) {
+      expect(message(text)).toBe(`Numbers: "${text}" is not a number.`);
+    }
+  });
+
+  it('quotes long input only in part', () => {
+    expect(message('9'.repeat(400))).toBe(`Numbers: ${'9'.repeat(20)}… is too large.`);
+    expect(message('x'.repeat(5000))).toBe(`Numbers: "${'x'.repeat(20)}…" is not a number.`);
   });
 
   it('gives each kind of bad input its own message', () => {

@@ -1,0 +1,64 @@
+import { test, expect, runsOf, waitForRuns } from './fixtures';
+import type { CpuRunResult } from '../../src/experiments/cpu';
+
+test('changing demo drops the other demo’s URL settings and autorun, and keeps each demo’s results', async ({ page }) => {
+  await page.goto('./?demo=cpu&numbers=100000&rounds=5&workers=2&autorun=1');
+  await waitForRuns<CpuRunResult>(page, 4);
+
+  await page.getByRole('tab', { name: /Waiting/ }).click();
+  await expect(page).toHaveURL(/\?demo=io$/);
+  const io = page.locator('pl-io-demo');
+  await expect(io.locator('#workers')).toHaveValue('4');
+  await expect(io.getByRole('button', { name: 'Run all' })).toBeEnabled();
+  await page.getByRole('tab', { name: /Locks/ }).click();
+  await expect(page.locator('pl-locks-demo').getByRole('button', { name: 'Run all' })).toBeEnabled();
+  expect(await runsOf(page)).toHaveLength(4);
+
+  await page.getByRole('tab', { name: /Computing/ }).click();
+  const cpu = page.locator('pl-cpu-demo');
+  await expect(cpu.locator('#numbers')).toHaveValue('100000');
+  await expect(cpu.locator('tbody tr')).toHaveCount(4);
+  expect(await runsOf(page)).toHaveLength(4);
+});
+
+test('leaving a demo while it runs stops it and shuts its workers down', async ({ page }) => {
+  await page.goto('./?demo=cpu&numbers=2000000&rounds=3000&workers=2');
+  const cpu = page.locator('pl-cpu-demo');
+  await cpu.locator('button[data-variant="workers"]').click();
+  await expect.poll(() => page.workers().length).toBe(2);
+  await page.getByRole('tab', { name: /Locks/ }).click();
+  await expect.poll(() => page.workers().length).toBe(0);
+  await page.getByRole('tab', { name: /Computing/ }).click();
+  await expect(cpu.locator('[data-field="status"]')).toContainText('Stopped');
+  await expect(cpu.getByRole('button', { name: 'Run all' })).toBeEnabled();
+});
+
+test('an unknown demo name is said, and the first demo is shown', async ({ page }) => {
+  await page.goto('./?demo=nonsense&numbers=5&autorun=1');
+  await expect(page.locator('pl-app [role="status"]')).toContainText('There is no demo called "nonsense"');
+  await expect(page.getByRole('tab', { name: /Computing/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('pl-cpu-demo #numbers')).toHaveValue('10000000');
+  expect(await runsOf(page)).toEqual([]);
+});
+
+test('the keyboard reaches everything: tabs with arrows, Home and End; Run with Enter; focus moves to Stop and back', async ({
+  page,
+}) => {
+  await page.goto('./?demo=cpu&numbers=400000&rounds=400&workers=2');
+  await page.getByRole('tab', { name: /Computing/ }).focus();
+  await page.keyboard.press('End');
+  await expect(page.getByRole('tab', { name: /Locks/ })).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(page.getByRole('tab', { name: /Computing/ })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: /Locks/ })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: /Computing/ })).toHaveAttribute('aria-selected', 'true');
+
+  const cpu = page.locator('pl-cpu-demo');
+  await cpu.locator('button[data-variant="main-thread-tasks"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(cpu.locator('button.stop')).toBeFocused();
+  await waitForRuns<CpuRunResult>(page, 1);
+  await expect(cpu.getByRole('button', { name: 'Run all' })).toBeFocused();
+});
