@@ -20,8 +20,10 @@ export const SLOT = {
   counter: 0,
   lock: 16,
   barrier: 32,
+  /** Set by the page to end the counting early (see `requestStop`). */
+  stop: 48,
   /** Progress of worker k (increments done) is at `progress + 16 * k`. */
-  progress: 48,
+  progress: 64,
 } as const;
 const PROGRESS_STRIDE = 16;
 
@@ -42,8 +44,21 @@ export function progressOf(view: Int32Array, workers: number): number {
   return done;
 }
 
-/** Progress is written once per this many increments. */
-const PROGRESS_EVERY = 1 << 16;
+/**
+ * Asks every worker counting on `view` to stop at its next progress report.
+ * A busy worker may run on for seconds after `terminate()` (Chromium: about
+ * 2 s); one asleep on the lock or the barrier goes at once.
+ */
+export function requestStop(view: Int32Array): void {
+  Atomics.store(view, SLOT.stop, 1);
+}
+
+/**
+ * Progress is written, and a stop looked for, once per this many increments:
+ * a few milliseconds apart at the widest window, and two atomic operations
+ * per thousand increments at none.
+ */
+const PROGRESS_EVERY = 1 << 10;
 
 export interface CountingTask {
   method: SharedCountingMethod;
@@ -86,8 +101,19 @@ function widenWork(steps: number, seed: number): number {
 }
 
 /**
+ * Reports progress and says whether to stop. Called once every
+ * `PROGRESS_EVERY` increments, first before the first one, so a worker that
+ * comes to the lock or through the barrier after a stop does no work.
+ */
+function checkpoint(view: Int32Array, progress: number, done: number): boolean {
+  Atomics.store(view, progress, done);
+  return Atomics.load(view, SLOT.stop) !== 0;
+}
+
+/**
  * One worker's share of the count, on the counter in `view`. Waits at the
- * start barrier, then counts with the chosen method.
+ * start barrier, then counts with the chosen method. Returns early, with the
+ * count unfinished, when the page sets the stop slot; the lock is then free.
  */
 export function countShared(view: Int32Array, task: CountingTask): CountingReport {
   const { method, runner, workers, increments, widen, timeoutMs } = task;
@@ -99,17 +125,19 @@ export function countShared(view: Int32Array, task: CountingTask): CountingRepor
   let counterAtStart: number;
   let startAt: number;
   let endAt: number;
+  let i = 0;
 
   if (method === 'mutex-whole-loop') {
     lockSleeps += lock(view, SLOT.lock, timeoutMs);
     startAt = performance.now();
     counterAtStart = Atomics.load(view, SLOT.counter);
     try {
-      for (let i = 0; i < increments; i++) {
+      for (; i < increments; i++) {
+        // On a stop, the holder leaves and unlocks; each waiter then takes the lock, sees the stop at once and leaves too.
+        if ((i & (PROGRESS_EVERY - 1)) === 0 && checkpoint(view, progress, i)) break;
         const value = Atomics.load(view, SLOT.counter);
         if (widen) sink ^= widenWork(widen, value);
         Atomics.store(view, SLOT.counter, value + 1);
-        if ((i & (PROGRESS_EVERY - 1)) === 0) Atomics.store(view, progress, i);
       }
       // Before unlocking: once the lock is free, this thread may be descheduled while the next worker counts.
       endAt = performance.now();
@@ -120,31 +148,31 @@ export function countShared(view: Int32Array, task: CountingTask): CountingRepor
     startAt = performance.now();
     counterAtStart = Atomics.load(view, SLOT.counter);
     if (method === 'atomic') {
-      for (let i = 0; i < increments; i++) {
+      for (; i < increments; i++) {
+        if ((i & (PROGRESS_EVERY - 1)) === 0 && checkpoint(view, progress, i)) break;
         if (widen) sink ^= widenWork(widen, i);
         Atomics.add(view, SLOT.counter, 1);
-        if ((i & (PROGRESS_EVERY - 1)) === 0) Atomics.store(view, progress, i);
       }
     } else if (method === 'mutex-per-increment') {
-      for (let i = 0; i < increments; i++) {
+      for (; i < increments; i++) {
+        if ((i & (PROGRESS_EVERY - 1)) === 0 && checkpoint(view, progress, i)) break;
         lockSleeps += lock(view, SLOT.lock, timeoutMs);
         const value = Atomics.load(view, SLOT.counter);
         if (widen) sink ^= widenWork(widen, value);
         Atomics.store(view, SLOT.counter, value + 1);
         unlock(view, SLOT.lock);
-        if ((i & (PROGRESS_EVERY - 1)) === 0) Atomics.store(view, progress, i);
       }
     } else {
-      for (let i = 0; i < increments; i++) {
+      for (; i < increments; i++) {
+        if ((i & (PROGRESS_EVERY - 1)) === 0 && checkpoint(view, progress, i)) break;
         const value = Atomics.load(view, SLOT.counter);
         // Another worker may write here, between this read and the write below: its update is then lost.
         if (widen) sink ^= widenWork(widen, value);
         Atomics.store(view, SLOT.counter, value + 1);
-        if ((i & (PROGRESS_EVERY - 1)) === 0) Atomics.store(view, progress, i);
       }
     }
     endAt = performance.now();
   }
-  Atomics.store(view, progress, increments);
+  Atomics.store(view, progress, i);
   return { runner, releasedAt, startAt, endAt, counterAtStart, lockSleeps, sink };
 }

@@ -1,4 +1,4 @@
-import { checksumRange, workOn } from './cpu-kernel';
+import { checksumRange, workOn, type KernelControl } from './cpu-kernel';
 import { countShared, type CountingReport, type CountingTask } from './counter';
 import { fetchPage, type FetchedPage, type FetchPageOptions } from './io-fetch';
 import type { PageRequest } from './io-requests';
@@ -14,9 +14,12 @@ export const workerApi = {
     return performance.now();
   },
 
-  /** The CPU demo's chunk: sum of the work over input[start..end). */
-  checksum(input: Float64Array, start: number, end: number, rounds: number): number {
-    return checksumRange(input, start, end, rounds);
+  /**
+   * The CPU demo's chunk: sum of the work over input[start..end). With a
+   * shared control block, it reports its progress there and stops early when asked.
+   */
+  checksum(input: Float64Array, start: number, end: number, rounds: number, control?: KernelControl): number {
+    return checksumRange(input, start, end, rounds, control);
   },
 
   /** The CPU demo's per-item call: one or a few numbers sent by message. */

@@ -1,11 +1,19 @@
-import { checksumRange, expectedChecksum, makeInput } from '../core/cpu-kernel';
+import {
+  checksumRange,
+  controlBytes,
+  expectedChecksum,
+  makeInput,
+  numbersDone,
+  requestStop,
+  sliceSize,
+} from '../core/cpu-kernel';
 import { RUN_SCHEMA, type RunResultBase } from '../core/run-result';
 import { splitRange } from '../core/stats';
 import type { TraceEvent } from '../core/trace';
 import type { WholeNumberRule } from '../core/validate';
 import { canShareMemory } from '../runtime/isolation';
 import { nextPaint, watchFrames } from '../runtime/frame-monitor';
-import { transfer, abortError, type WorkerPool } from '../runtime/pool';
+import { transfer, abortError, type MapOutcome, type WorkerCall, type WorkerPool } from '../runtime/pool';
 import { now } from '../runtime/clock';
 import { yieldToEventLoop } from '../runtime/yield';
 
@@ -134,11 +142,6 @@ async function runSerial({ numbers, rounds }: CpuParams, { onProgress }: CpuRunC
   };
 }
 
-/** Numbers per slice so that one slice is a few milliseconds of work. */
-function sliceSize(rounds: number): number {
-  return Math.max(1, Math.floor(2_000_000 / rounds));
-}
-
 async function runMainThreadTasks({ numbers, rounds }: CpuParams, { signal, onProgress }: CpuRunContext): Promise<Measured> {
   const input = inputOf(numbers);
   const ranges = splitRange(numbers, MAIN_THREAD_TASKS);
@@ -198,6 +201,9 @@ async function runPoolPerItem(params: CpuParams, { pool, signal, onProgress }: C
   };
 }
 
+/** How often the page reads the workers' progress from shared memory. */
+const PROGRESS_POLL_MS = 100;
+
 async function runWorkers(params: CpuParams, { pool, signal, onProgress }: CpuRunContext): Promise<Measured> {
   const { numbers, rounds } = params;
   const input = inputOf(numbers);
@@ -205,17 +211,32 @@ async function runWorkers(params: CpuParams, { pool, signal, onProgress }: CpuRu
   pool.resize(params.workers);
   const { coldStartMs } = await pool.warm(signal);
   const ranges = splitRange(numbers, pool.size);
-  const outcome = await pool.map(
-    ranges.length,
-    (api, i) => {
-      const { start, end } = ranges[i];
-      if (shared) return api.checksum(input, start, end, rounds);
-      // Without shared memory, each worker gets its own copy of its part, moved rather than cloned.
-      const part = input.slice(start, end);
-      return api.checksum(transfer(part, [part.buffer]), 0, part.length, rounds);
-    },
-    { signal, onProgress: (done, total) => onProgress?.(done / total) },
-  );
+  // With shared memory, a control block lets Stop end the workers' loops within milliseconds
+  // (a busy worker may outlive `terminate()` by seconds) and shows progress inside each part.
+  const control = shared ? new Int32Array(new SharedArrayBuffer(controlBytes(ranges.length))) : undefined;
+  const call: WorkerCall<number> = (api, i) => {
+    const { start, end } = ranges[i];
+    if (control) return api.checksum(input, start, end, rounds, { view: control, part: i });
+    // Without shared memory, each worker gets its own copy of its part, moved rather than cloned.
+    const part = input.slice(start, end);
+    return api.checksum(transfer(part, [part.buffer]), 0, part.length, rounds);
+  };
+  let outcome: MapOutcome<number>;
+  if (control) {
+    const report = (): void => onProgress?.(numbersDone(control, ranges.length) / numbers);
+    const poll = setInterval(report, PROGRESS_POLL_MS);
+    // Registered before the pool's own abort handling in `map`, so the workers are asked to stop as they are terminated.
+    const stop = (): void => requestStop(control);
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      outcome = await pool.map(ranges.length, call, { signal, onProgress: report });
+    } finally {
+      clearInterval(poll);
+      signal.removeEventListener('abort', stop);
+    }
+  } else {
+    outcome = await pool.map(ranges.length, call, { signal, onProgress: (done, total) => onProgress?.(done / total) });
+  }
   return {
     checksum: outcome.results.reduce((a, b) => a + b, 0),
     expectedChecksum: expectedChecksum(numbers, rounds),

@@ -1,5 +1,12 @@
 import { AsyncMutex } from '../core/async-mutex';
-import { progressOf, sharedCounterBytes, SLOT, type CountingReport, type SharedCountingMethod } from '../core/counter';
+import {
+  progressOf,
+  requestStop,
+  sharedCounterBytes,
+  SLOT,
+  type CountingReport,
+  type SharedCountingMethod,
+} from '../core/counter';
 import { RUN_SCHEMA, type RunResultBase } from '../core/run-result';
 import type { TraceEvent } from '../core/trace';
 import { parseWholeNumber, formatCount, type Parsed, type WholeNumberRule } from '../core/validate';
@@ -18,8 +25,10 @@ import { yieldToEventLoop } from '../runtime/yield';
  *
  * Each run gets a fresh `SharedArrayBuffer`: a worker stopped while holding
  * the lock leaves it held, and the next run must not inherit that. Stopping
- * terminates the pool's workers (they may be asleep on the lock or the
- * barrier, where nothing else would wake them).
+ * sets the run's stop slot, which ends the counting loops within
+ * milliseconds (a browser may let a busy worker run on for seconds after
+ * `terminate()`), and terminates the pool's workers (they may be asleep on
+ * the barrier, where nothing else would wake them).
  */
 
 export type LocksVariant = SharedCountingMethod | 'async-race' | 'async-mutex';
@@ -203,6 +212,9 @@ async function runShared(method: SharedCountingMethod, params: LocksParams, cont
   const total = workers * increments;
   onProgress?.(0);
   const poll = setInterval(() => onProgress?.(progressOf(view, workers) / total), PROGRESS_POLL_MS);
+  // Registered before the pool's own abort handling in `map`, so the workers are asked to stop as they are terminated.
+  const stop = (): void => requestStop(view);
+  signal.addEventListener('abort', stop, { once: true });
   let reports: CountingReport[];
   try {
     // One task per worker: the barrier needs all of them, and a warm pool of `workers` gives each one task.
@@ -228,6 +240,7 @@ async function runShared(method: SharedCountingMethod, params: LocksParams, cont
     throw error;
   } finally {
     clearInterval(poll);
+    signal.removeEventListener('abort', stop);
   }
   onProgress?.(1);
   const origin = Math.min(...reports.map((r) => r.releasedAt));

@@ -167,3 +167,31 @@ test('shows the environment: cores, isolation and shared memory', async ({ page 
   await expect(panel.locator('[data-field="browser"]')).toContainText('Chrome');
   await expect(panel.locator('[data-field="timer"]')).toHaveText(/^\d+(\.\d)? (µs|ms)$/);
 });
+
+test('bad numbers in the URL are refused without starting; fixing them chooses the work and enables Run', async ({ page }) => {
+  await page.goto('./?demo=cpu&numbers=-1&autorun=1');
+  const demo = page.locator('pl-cpu-demo');
+  await expect(demo.locator('#numbers-error')).toHaveText('Numbers: cannot be negative.');
+  await expect(demo.locator('#rounds-error')).toContainText('press Calibrate');
+  await expect(demo.getByRole('button', { name: 'Run all' })).toBeDisabled();
+  await demo.locator('#numbers').fill('100000');
+  await expect(demo.locator('[data-field="calibration"]')).toBeVisible();
+  await expect(demo.getByRole('button', { name: 'Run all' })).toBeEnabled();
+  expect(await runsOf(page)).toEqual([]);
+});
+
+test('the workers variant moves its progress bar while the parts run, and Stop ends it', async ({ page }) => {
+  // Seconds of work in each of two parts: with one report per finished part, the bar would stay at 0 until the end.
+  await page.goto('./?demo=cpu&numbers=2000000&rounds=3000&workers=2');
+  const demo = page.locator('pl-cpu-demo');
+  await demo.locator('button[data-variant="workers"]').click();
+  const progress = demo.locator('progress');
+  await expect.poll(() => progress.evaluate((el: HTMLProgressElement) => el.value)).toBeGreaterThan(0);
+  // Still running: no result yet, and the bar short of the end.
+  expect(await runsOf(page)).toEqual([]);
+  expect(await progress.evaluate((el: HTMLProgressElement) => el.value)).toBeLessThan(1);
+  await demo.locator('button.stop').click();
+  await expect(demo.locator('[data-field="status"]')).toContainText('Stopped');
+  await expect.poll(() => page.workers().length).toBe(0);
+  expect(await runsOf(page)).toEqual([]);
+});

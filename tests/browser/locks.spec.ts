@@ -3,8 +3,6 @@ import { test, expect, plainOrigin, runsOf, waitForRuns } from './fixtures';
 import { lanesOf } from '../../src/core/trace';
 import type { LocksRunResult } from '../../src/experiments/locks';
 
-
-
 const isolated = (page: Page) => page.evaluate(() => crossOriginIsolated);
 
 /** Counts the page's top-level document loads (the first one included). */

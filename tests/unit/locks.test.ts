@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENDED, LOCKED, LockTimeoutError, UNLOCKED, lock, unlock } from '../../src/core/mutex';
 import { BarrierTimeoutError, arriveAndWait, arrivedAt } from '../../src/core/barrier';
 import { AsyncMutex } from '../../src/core/async-mutex';
-import { SLOT, countShared, progressOf, sharedCounterBytes } from '../../src/core/counter';
+import { SLOT, countShared, progressOf, requestStop, sharedCounterBytes } from '../../src/core/counter';
 import { WorkerPool } from '../../src/runtime/pool';
 import type { WorkerApi } from '../../src/core/worker-api';
 import {
@@ -202,6 +202,45 @@ describe('the counting kernels under contention', () => {
     expect(Atomics.load(view, SLOT.counter)).toBe(1000);
     expect(report.lockSleeps).toBe(0);
     expect(report.endAt).toBeGreaterThanOrEqual(report.startAt);
+  });
+});
+
+describe('stopping the counting kernels', () => {
+  const methods = ['no-lock', 'atomic', 'mutex-per-increment', 'mutex-whole-loop'] as const;
+
+  it.each(methods)('%s counts nothing once the stop slot is set, and leaves the lock free', (method) => {
+    const view = new Int32Array(new SharedArrayBuffer(sharedCounterBytes(1)));
+    requestStop(view);
+    countShared(view, { method, runner: 0, workers: 1, increments: 1_000_000, widen: 0 });
+    expect(Atomics.load(view, SLOT.counter)).toBe(0);
+    expect(progressOf(view, 1)).toBe(0);
+    expect(Atomics.load(view, SLOT.lock)).toBe(UNLOCKED);
+  });
+
+  it.each(methods)('%s in three workers ends soon after the stop slot is set, far short of the count', async (method) => {
+    const workers = 3;
+    // Tens of seconds of counting at the widest window: a stop that did not work could not pass for a finished run.
+    const increments = 10_000_000;
+    const pool = lockPool(workers);
+    await pool.warm();
+    const view = new Int32Array(new SharedArrayBuffer(sharedCounterBytes(workers)));
+    const run = pool.map(workers, (api, runner) =>
+      api.countShared(view, { method, runner, workers, increments, widen: 1000, timeoutMs: TIMEOUT_MS }),
+    );
+    await until(() => progressOf(view, workers) > 0, 'the workers count');
+    requestStop(view);
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('Still counting 10 s after the stop.')), 10_000),
+    );
+    await Promise.race([run, timeout]);
+    const counted = Atomics.load(view, SLOT.counter);
+    expect(counted).toBeLessThan((workers * increments) / 10);
+    // The holder left the lock free, and every waiter took it, saw the stop and freed it again.
+    expect(Atomics.load(view, SLOT.lock)).toBe(UNLOCKED);
+    // The progress slots hold what each worker did; only the unlocked race can count less.
+    if (method === 'no-lock') expect(counted).toBeLessThanOrEqual(progressOf(view, workers));
+    else expect(counted).toBe(progressOf(view, workers));
+    expect(pool.alive).toBe(workers);
   });
 });
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkerPool } from '../../src/runtime/pool';
 import { lanesOf, lanesOverlap } from '../../src/core/trace';
-import { checksumRange, makeInput } from '../../src/core/cpu-kernel';
+import { checksumRange, controlBytes, makeInput, numbersDone, requestStop, workOn } from '../../src/core/cpu-kernel';
 import { liveNodeWorkers, spawnNodeWorker } from './fixtures/node-pool';
 import type { TestApi } from './fixtures/node-worker';
 
@@ -84,6 +84,30 @@ describe('WorkerPool', () => {
     expect(() => makePool(0)).toThrow(RangeError);
     expect(() => makePool(65)).toThrow(RangeError);
     expect(() => makePool(1.5)).toThrow(RangeError);
+  });
+
+  it('ends long shared-memory checksums soon after the stop slot is set, without terminating the workers', async () => {
+    const pool = makePool(2);
+    await pool.warm();
+    // About a minute of work per worker: a stop that did not work could not pass for a finished run.
+    const numbers = 4_000_000;
+    const rounds = 20_000;
+    const input = makeInput(numbers, new SharedArrayBuffer(numbers * Float64Array.BYTES_PER_ELEMENT));
+    const control = new Int32Array(new SharedArrayBuffer(controlBytes(2)));
+    const half = numbers / 2;
+    const run = pool.map(2, (api, part) => api.checksum(input, part * half, (part + 1) * half, rounds, { view: control, part }));
+    for (let i = 0; i < 1000 && numbersDone(control, 2) === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(numbersDone(control, 2)).toBeGreaterThan(0);
+    requestStop(control);
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('Still running 10 s after the stop.')), 10_000),
+    );
+    const { results } = await Promise.race([run, timeout]);
+    const done = numbersDone(control, 2);
+    expect(done).toBeLessThan(numbers / 10);
+    // Each worker returned the exact sum of the numbers it reports done.
+    expect(results.reduce((a, b) => a + b, 0)).toBe(done * workOn(10, rounds));
+    expect(pool.alive).toBe(2);
   });
 
   it('terminates extra workers when shrunk', async () => {
