@@ -1,10 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { checksumRange, controlBytes, makeInput, numbersDone, requestStop, sliceSize, workOn } from '../../src/core/cpu-kernel';
 import { splitRange } from '../../src/core/stats';
 import { WorkerPool } from '../../src/runtime/pool';
 import type { WorkerApi } from '../../src/core/worker-api';
 import { runCpuVariant } from '../../src/experiments/cpu';
 import { liveNodeWorkers, spawnNodeWorker } from './fixtures/node-pool';
+import { lendBrowserGlobals } from './fixtures/browser-globals';
 
 function controlFor(parts: number): Int32Array {
   return new Int32Array(new SharedArrayBuffer(controlBytes(parts)));
@@ -78,18 +79,7 @@ describe('the CPU kernel with a control block', () => {
 });
 
 describe('the CPU experiment with workers on shared memory', () => {
-  // The experiment runs in a browser; Node lacks only animation frames and the isolation flag.
-  const saved = { raf: globalThis.requestAnimationFrame, caf: globalThis.cancelAnimationFrame };
-  beforeAll(() => {
-    globalThis.requestAnimationFrame = (callback) => setTimeout(() => callback(performance.now()), 16) as unknown as number;
-    globalThis.cancelAnimationFrame = (handle) => clearTimeout(handle);
-    Object.defineProperty(globalThis, 'crossOriginIsolated', { value: true, configurable: true });
-  });
-  afterAll(() => {
-    globalThis.requestAnimationFrame = saved.raf;
-    globalThis.cancelAnimationFrame = saved.caf;
-    Reflect.deleteProperty(globalThis, 'crossOriginIsolated');
-  });
+  lendBrowserGlobals();
 
   const pools: WorkerPool[] = [];
   afterEach(async () => {

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { CONTENDED, LOCKED, LockTimeoutError, UNLOCKED, lock, unlock } from '../../src/core/mutex';
 import { BarrierTimeoutError, arriveAndWait, arrivedAt } from '../../src/core/barrier';
 import { AsyncMutex } from '../../src/core/async-mutex';
@@ -19,6 +19,7 @@ import { lanesOverlap } from '../../src/core/trace';
 import { clockOffset } from '../../src/runtime/clock-sync';
 import { liveNodeWorkers, spawnNodeWorker } from './fixtures/node-pool';
 import type { LocksTestApi } from './fixtures/locks-worker';
+import { lendBrowserGlobals } from './fixtures/browser-globals';
 
 /** Every wait in these tests is bounded: a broken lock or barrier fails the test instead of hanging it. */
 const TIMEOUT_MS = 10_000;
@@ -280,18 +281,7 @@ describe('the async mutex', () => {
 });
 
 describe('the locks experiment', () => {
-  // The experiment runs in a browser; Node lacks only animation frames and the isolation flag.
-  const saved = { raf: globalThis.requestAnimationFrame, caf: globalThis.cancelAnimationFrame };
-  beforeAll(() => {
-    globalThis.requestAnimationFrame = (callback) => setTimeout(() => callback(performance.now()), 16) as unknown as number;
-    globalThis.cancelAnimationFrame = (handle) => clearTimeout(handle);
-    Object.defineProperty(globalThis, 'crossOriginIsolated', { value: true, configurable: true });
-  });
-  afterAll(() => {
-    globalThis.requestAnimationFrame = saved.raf;
-    globalThis.cancelAnimationFrame = saved.caf;
-    Reflect.deleteProperty(globalThis, 'crossOriginIsolated');
-  });
+  lendBrowserGlobals();
 
   const params: LocksParams = { workers: 3, increments: 30_000, widen: 0 };
   function experimentPool(): WorkerPool {
