@@ -73,7 +73,7 @@ const suites = [
 /** Measurements that need a page of their own. */
 const probes = [
   [
-    'cpu: Stop to run ended, workers terminated (ms)',
+    'cpu: Stop to run ended (ms)',
     'at most',
     100,
     async (page) => {
@@ -86,6 +86,21 @@ const probes = [
         await run;
         return performance.now() - start;
       });
+    },
+  ],
+  [
+    'cpu: Stop to the last busy worker gone (ms)',
+    'at most',
+    300,
+    async (page) => {
+      const demo = await openDemo(page, 'cpu', 'numbers=10000000&rounds=2000&workers=2');
+      await demo.evaluate((el) => void el.run('workers'));
+      while (page.workers().length < 2) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 500));
+      const start = performance.now();
+      await demo.evaluate((el) => el.stop());
+      while (page.workers().length > 0) await new Promise((r) => setTimeout(r, 5));
+      return performance.now() - start;
     },
   ],
 ];
