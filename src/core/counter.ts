@@ -1,5 +1,6 @@
 import { arriveAndWait } from './barrier';
 import { lock, unlock } from './mutex';
+import { checkIn, controlBytes, type ControlPart } from './control-block';
 
 /**
  * The locks demo's work: every worker adds 1 to one shared counter, many
@@ -20,37 +21,13 @@ export const SLOT = {
   counter: 0,
   lock: 16,
   barrier: 32,
-  /** Set by the page to end the counting early (see `requestStop`). */
-  stop: 48,
-  /** Progress of worker k (increments done) is at `progress + 16 * k`. */
-  progress: 64,
+  /** The run's control block (see control-block.ts): stop requests and each worker's increments done. */
+  control: 48,
 } as const;
-const PROGRESS_STRIDE = 16;
 
 /** Bytes of shared memory a run with `workers` workers needs. */
 export function sharedCounterBytes(workers: number): number {
-  return (SLOT.progress + PROGRESS_STRIDE * workers) * Int32Array.BYTES_PER_ELEMENT;
-}
-
-/** The slot where worker `runner` (0-based) reports its progress. */
-export function progressSlot(runner: number): number {
-  return SLOT.progress + PROGRESS_STRIDE * runner;
-}
-
-/** Increments done so far, over all workers (read from any thread while they count). */
-export function progressOf(view: Int32Array, workers: number): number {
-  let done = 0;
-  for (let k = 0; k < workers; k++) done += Atomics.load(view, progressSlot(k));
-  return done;
-}
-
-/**
- * Asks every worker counting on `view` to stop at its next progress report.
- * A busy worker may run on for seconds after `terminate()` (Chromium: about
- * 2 s); one asleep on the lock or the barrier goes at once.
- */
-export function requestStop(view: Int32Array): void {
-  Atomics.store(view, SLOT.stop, 1);
+  return controlBytes(workers, SLOT.control);
 }
 
 /**
@@ -101,23 +78,15 @@ function widenWork(steps: number, seed: number): number {
 }
 
 /**
- * Reports progress and says whether to stop. Called once every
- * `PROGRESS_EVERY` increments, first before the first one, so a worker that
- * comes to the lock or through the barrier after a stop does no work.
- */
-function checkpoint(view: Int32Array, progress: number, done: number): boolean {
-  Atomics.store(view, progress, done);
-  return Atomics.load(view, SLOT.stop) !== 0;
-}
-
-/**
  * One worker's share of the count, on the counter in `view`. Waits at the
  * start barrier, then counts with the chosen method. Returns early, with the
  * count unfinished, when the page sets the stop slot; the lock is then free.
  */
 export function countShared(view: Int32Array, task: CountingTask): CountingReport {
   const { method, runner, workers, increments, widen, timeoutMs } = task;
-  const progress = progressSlot(runner);
+  // Checked in every `PROGRESS_EVERY` increments, first before the first one, so a worker that
+  // comes to the lock or through the barrier after a stop does no work.
+  const control: ControlPart = { view, part: runner, at: SLOT.control };
   arriveAndWait(view, SLOT.barrier, workers, timeoutMs);
   const releasedAt = performance.now();
   let sink = 0;
@@ -134,7 +103,7 @@ export function countShared(view: Int32Array, task: CountingTask): CountingRepor
     try {
       for (; i < increments; i++) {
         // On a stop, the holder leaves and unlocks; each waiter then takes the lock, sees the stop at once and leaves too.
-        if ((i & (PROGRESS_EVERY - 1)) === 0 && checkpoint(view, progress, i)) break;
+        if ((i & (PROGRESS_EVERY - 1)) === 0 && checkIn(control, i)) break;
         const value = Atomics.load(view, SLOT.counter);
         if (widen) sink ^= widenWork(widen, value);
         Atomics.store(view, SLOT.counter, value + 1);
@@ -149,13 +118,13 @@ export function countShared(view: Int32Array, task: CountingTask): CountingRepor
     counterAtStart = Atomics.load(view, SLOT.counter);
     if (method === 'atomic') {
       for (; i < increments; i++) {
-        if ((i & (PROGRESS_EVERY - 1)) === 0 && checkpoint(view, progress, i)) break;
+        if ((i & (PROGRESS_EVERY - 1)) === 0 && checkIn(control, i)) break;
         if (widen) sink ^= widenWork(widen, i);
         Atomics.add(view, SLOT.counter, 1);
       }
     } else if (method === 'mutex-per-increment') {
       for (; i < increments; i++) {
-        if ((i & (PROGRESS_EVERY - 1)) === 0 && checkpoint(view, progress, i)) break;
+        if ((i & (PROGRESS_EVERY - 1)) === 0 && checkIn(control, i)) break;
         lockSleeps += lock(view, SLOT.lock, timeoutMs);
         const value = Atomics.load(view, SLOT.counter);
         if (widen) sink ^= widenWork(widen, value);
@@ -164,7 +133,7 @@ export function countShared(view: Int32Array, task: CountingTask): CountingRepor
       }
     } else {
       for (; i < increments; i++) {
-        if ((i & (PROGRESS_EVERY - 1)) === 0 && checkpoint(view, progress, i)) break;
+        if ((i & (PROGRESS_EVERY - 1)) === 0 && checkIn(control, i)) break;
         const value = Atomics.load(view, SLOT.counter);
         // Another worker may write here, between this read and the write below: its update is then lost.
         if (widen) sink ^= widenWork(widen, value);
@@ -173,6 +142,6 @@ export function countShared(view: Int32Array, task: CountingTask): CountingRepor
     }
     endAt = performance.now();
   }
-  Atomics.store(view, progress, i);
+  checkIn(control, i);
   return { runner, releasedAt, startAt, endAt, counterAtStart, lockSleeps, sink };
 }

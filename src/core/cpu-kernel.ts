@@ -1,3 +1,5 @@
+import { checkIn, type ControlPart } from './control-block';
+
 /**
  * The CPU demo's work. Round 1 is the lesson's `num ** 2`. Each further round
  * is one step of the logistic map, an arithmetic loop the JIT cannot shorten,
@@ -24,41 +26,6 @@ export function sliceSize(rounds: number): number {
 }
 
 /**
- * A run's control block: an `Int32Array` on a `SharedArrayBuffer` that the
- * page and every worker of the run see. The page sets the stop slot to end
- * the work early: a browser may let a worker that is busy in a loop run on
- * for seconds after `terminate()` (Chromium: about 2 s), taking a core from
- * whatever runs next. Each part's worker stores how many of its numbers are
- * done, so the page can show progress inside a part. Each slot sits on its
- * own 64-byte cache line.
- */
-export interface KernelControl {
-  view: Int32Array;
-  /** Which part of the run this call works on, 0-based: where it stores its progress. */
-  part: number;
-}
-
-const CONTROL_STOP = 0;
-const CONTROL_STRIDE = 16;
-
-/** Bytes of shared memory the control block of a run in `parts` parts needs. */
-export function controlBytes(parts: number): number {
-  return CONTROL_STRIDE * (parts + 1) * Int32Array.BYTES_PER_ELEMENT;
-}
-
-/** Asks every part working with this control block to stop after its current slice. */
-export function requestStop(view: Int32Array): void {
-  Atomics.store(view, CONTROL_STOP, 1);
-}
-
-/** Numbers done so far over all `parts` (read from any thread while they work). */
-export function numbersDone(view: Int32Array, parts: number): number {
-  let done = 0;
-  for (let part = 0; part < parts; part++) done += Atomics.load(view, CONTROL_STRIDE * (part + 1));
-  return done;
-}
-
-/**
  * Sum of `workOn` over `input[start..end)`. With a control block, the work
  * goes slice by slice; between two slices it stores its progress, and it
  * returns early once asked to stop (with the sum so far, which a stopped run
@@ -69,18 +36,17 @@ export function checksumRange(
   start: number,
   end: number,
   rounds: number,
-  control?: KernelControl,
+  control?: ControlPart,
 ): number {
   if (!control) return sumOfWork(input, start, end, rounds);
-  const { view, part } = control;
-  const progress = CONTROL_STRIDE * (part + 1);
   const slice = sliceSize(rounds);
   let sum = 0;
-  for (let from = start; from < end && Atomics.load(view, CONTROL_STOP) === 0; from += slice) {
-    const to = Math.min(from + slice, end);
-    sum += sumOfWork(input, from, to, rounds);
-    Atomics.store(view, progress, to - start);
+  let from = start;
+  for (; from < end && !checkIn(control, from - start); from += slice) {
+    sum += sumOfWork(input, from, Math.min(from + slice, end), rounds);
   }
+  // Finished, or stopped at a check-in: either way, record what was done.
+  checkIn(control, Math.min(from, end) - start);
   return sum;
 }
 

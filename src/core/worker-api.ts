@@ -1,4 +1,5 @@
-import { checksumRange, workOn, type KernelControl } from './cpu-kernel';
+import { checksumRange, workOn } from './cpu-kernel';
+import type { ControlPart } from './control-block';
 import { countShared, type CountingReport, type CountingTask } from './counter';
 import { fetchPage, type FetchedPage, type FetchPageOptions } from './io-fetch';
 import type { PageRequest } from './io-requests';
@@ -18,7 +19,7 @@ export const workerApi = {
    * The CPU demo's chunk: sum of the work over input[start..end). With a
    * shared control block, it reports its progress there and stops early when asked.
    */
-  checksum(input: Float64Array, start: number, end: number, rounds: number, control?: KernelControl): number {
+  checksum(input: Float64Array, start: number, end: number, rounds: number, control?: ControlPart): number {
     return checksumRange(input, start, end, rounds, control);
   },
 

@@ -1,19 +1,12 @@
-import {
-  checksumRange,
-  controlBytes,
-  expectedChecksum,
-  makeInput,
-  numbersDone,
-  requestStop,
-  sliceSize,
-} from '../core/cpu-kernel';
+import { checksumRange, expectedChecksum, makeInput, sliceSize } from '../core/cpu-kernel';
+import { controlBytes, supervise } from '../core/control-block';
 import { RUN_SCHEMA, type RunResultBase } from '../core/run-result';
 import { splitRange } from '../core/stats';
 import type { TraceEvent } from '../core/trace';
 import type { WholeNumberRule } from '../core/validate';
 import { canShareMemory } from '../runtime/isolation';
 import { nextPaint, watchFrames } from '../runtime/frame-monitor';
-import { transfer, abortError, type MapOutcome, type WorkerCall, type WorkerPool } from '../runtime/pool';
+import { transfer, abortError, type WorkerCall, type WorkerPool } from '../runtime/pool';
 import { now } from '../runtime/clock';
 import { yieldToEventLoop } from '../runtime/yield';
 
@@ -201,9 +194,6 @@ async function runPoolPerItem(params: CpuParams, { pool, signal, onProgress }: C
   };
 }
 
-/** How often the page reads the workers' progress from shared memory. */
-const PROGRESS_POLL_MS = 100;
-
 async function runWorkers(params: CpuParams, { pool, signal, onProgress }: CpuRunContext): Promise<Measured> {
   const { numbers, rounds } = params;
   const input = inputOf(numbers);
@@ -221,22 +211,11 @@ async function runWorkers(params: CpuParams, { pool, signal, onProgress }: CpuRu
     const part = input.slice(start, end);
     return api.checksum(transfer(part, [part.buffer]), 0, part.length, rounds);
   };
-  let outcome: MapOutcome<number>;
-  if (control) {
-    const report = (): void => onProgress?.(numbersDone(control, ranges.length) / numbers);
-    const poll = setInterval(report, PROGRESS_POLL_MS);
-    // Registered before the pool's own abort handling in `map`, so the workers are asked to stop as they are terminated.
-    const stop = (): void => requestStop(control);
-    signal.addEventListener('abort', stop, { once: true });
-    try {
-      outcome = await pool.map(ranges.length, call, { signal, onProgress: report });
-    } finally {
-      clearInterval(poll);
-      signal.removeEventListener('abort', stop);
-    }
-  } else {
-    outcome = await pool.map(ranges.length, call, { signal, onProgress: (done, total) => onProgress?.(done / total) });
-  }
+  const outcome = control
+    ? await supervise({ view: control, parts: ranges.length, total: numbers, signal, onProgress }, (report) =>
+        pool.map(ranges.length, call, { signal, onProgress: report }),
+      )
+    : await pool.map(ranges.length, call, { signal, onProgress: (done, total) => onProgress?.(done / total) });
   return {
     checksum: outcome.results.reduce((a, b) => a + b, 0),
     expectedChecksum: expectedChecksum(numbers, rounds),

@@ -1,12 +1,6 @@
 import { AsyncMutex } from '../core/async-mutex';
-import {
-  progressOf,
-  requestStop,
-  sharedCounterBytes,
-  SLOT,
-  type CountingReport,
-  type SharedCountingMethod,
-} from '../core/counter';
+import { supervise } from '../core/control-block';
+import { sharedCounterBytes, SLOT, type CountingReport, type SharedCountingMethod } from '../core/counter';
 import { RUN_SCHEMA, type RunResultBase } from '../core/run-result';
 import type { TraceEvent } from '../core/trace';
 import { parseWholeNumber, formatCount, type Parsed, type WholeNumberRule } from '../core/validate';
@@ -198,9 +192,6 @@ type Measured = Pick<
   'actual' | 'wallMs' | 'workers' | 'trace' | 'memory' | 'lockSleeps' | 'counterAtStart' | 'coldStartMs'
 >;
 
-/** How often the page reads the workers' progress from shared memory. */
-const PROGRESS_POLL_MS = 100;
-
 async function runShared(method: SharedCountingMethod, params: LocksParams, context: LocksRunContext): Promise<Measured> {
   if (!canShareMemory()) throw new SharedMemoryUnavailableError();
   const { pool, signal, onProgress } = context;
@@ -209,38 +200,33 @@ async function runShared(method: SharedCountingMethod, params: LocksParams, cont
   const view = new Int32Array(new SharedArrayBuffer(sharedCounterBytes(workers)));
   pool.resize(workers);
   const { coldStartMs } = await pool.warm(signal);
-  const total = workers * increments;
   onProgress?.(0);
-  const poll = setInterval(() => onProgress?.(progressOf(view, workers) / total), PROGRESS_POLL_MS);
-  // Registered before the pool's own abort handling in `map`, so the workers are asked to stop as they are terminated.
-  const stop = (): void => requestStop(view);
-  signal.addEventListener('abort', stop, { once: true });
   let reports: CountingReport[];
   try {
+    const supervision = { view, parts: workers, at: SLOT.control, total: workers * increments, signal, onProgress };
     // One task per worker: the barrier needs all of them, and a warm pool of `workers` gives each one task.
-    const outcome = await pool.map(
-      workers,
-      async (api, runner) => {
-        const { offsetMs } = await clockOffset(() => api.ping());
-        const report = await api.countShared(view, { method, runner, workers, increments, widen });
-        // Times on this page's clock, so that workers can be compared on one timeline.
-        return {
-          ...report,
-          releasedAt: report.releasedAt - offsetMs,
-          startAt: report.startAt - offsetMs,
-          endAt: report.endAt - offsetMs,
-        };
-      },
-      { signal },
+    const outcome = await supervise(supervision, () =>
+      pool.map(
+        workers,
+        async (api, runner) => {
+          const { offsetMs } = await clockOffset(() => api.ping());
+          const report = await api.countShared(view, { method, runner, workers, increments, widen });
+          // Times on this page's clock, so that workers can be compared on one timeline.
+          return {
+            ...report,
+            releasedAt: report.releasedAt - offsetMs,
+            startAt: report.startAt - offsetMs,
+            endAt: report.endAt - offsetMs,
+          };
+        },
+        { signal },
+      ),
     );
     reports = outcome.results;
   } catch (error) {
     // Workers may be asleep on the barrier or the lock, where nothing will wake them.
     pool.terminate(error instanceof Error ? error : new Error(String(error)));
     throw error;
-  } finally {
-    clearInterval(poll);
-    signal.removeEventListener('abort', stop);
   }
   onProgress?.(1);
   const origin = Math.min(...reports.map((r) => r.releasedAt));

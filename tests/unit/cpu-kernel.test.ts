@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { checksumRange, controlBytes, makeInput, numbersDone, requestStop, sliceSize, workOn } from '../../src/core/cpu-kernel';
+import { checksumRange, makeInput, sliceSize, workOn } from '../../src/core/cpu-kernel';
+import { controlBytes, progressOf, requestStop } from '../../src/core/control-block';
 import { splitRange } from '../../src/core/stats';
 import { WorkerPool } from '../../src/runtime/pool';
 import type { WorkerApi } from '../../src/core/worker-api';
@@ -49,14 +50,14 @@ describe('the CPU kernel with a control block', () => {
     const control = controlFor(ranges.length);
     const sums = ranges.map((r, part) => checksumRange(input, r.start, r.end, rounds, { view: control, part }));
     expect(sums.reduce((a, b) => a + b, 0)).toBe(checksumRange(input, 0, input.length, rounds));
-    expect(numbersDone(control, ranges.length)).toBe(input.length);
+    expect(progressOf(control, ranges.length)).toBe(input.length);
   });
 
   it('does no work when asked to stop before it starts', () => {
     const control = controlFor(1);
     requestStop(control);
     expect(checksumRange(makeInput(100_000), 0, 100_000, 1000, { view: control, part: 0 })).toBe(0);
-    expect(numbersDone(control, 1)).toBe(0);
+    expect(progressOf(control, 1)).toBe(0);
   });
 
   it('returns after the slice in which it was asked to stop, with progress and sum to match', () => {
@@ -73,7 +74,7 @@ describe('the CPU kernel with a control block', () => {
     });
     const sum = checksumRange(input, 0, count, rounds, { view: control, part: 1 });
     expect(sliceSize(rounds)).toBe(2000);
-    expect(numbersDone(control, 2)).toBe(6000);
+    expect(progressOf(control, 2)).toBe(6000);
     expect(sum).toBe(6000 * workOn(10, rounds));
   });
 });

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CONTENDED, LOCKED, LockTimeoutError, UNLOCKED, lock, unlock } from '../../src/core/mutex';
 import { BarrierTimeoutError, arriveAndWait, arrivedAt } from '../../src/core/barrier';
 import { AsyncMutex } from '../../src/core/async-mutex';
-import { SLOT, countShared, progressOf, requestStop, sharedCounterBytes } from '../../src/core/counter';
+import { SLOT, countShared, sharedCounterBytes } from '../../src/core/counter';
+import { progressOf, requestStop } from '../../src/core/control-block';
 import { WorkerPool } from '../../src/runtime/pool';
 import type { WorkerApi } from '../../src/core/worker-api';
 import {
@@ -174,7 +175,7 @@ describe('the counting kernels under contention', () => {
         const { view, reports } = await count(pool, method);
         expect(Atomics.load(view, SLOT.counter)).toBe(workers * increments);
         expect(Atomics.load(view, SLOT.lock)).toBe(UNLOCKED);
-        expect(progressOf(view, workers)).toBe(workers * increments);
+        expect(progressOf(view, workers, SLOT.control)).toBe(workers * increments);
         expect(reports.map((r) => r.runner)).toEqual([0, 1, 2, 3]);
       }
     },
@@ -211,10 +212,10 @@ describe('stopping the counting kernels', () => {
 
   it.each(methods)('%s counts nothing once the stop slot is set, and leaves the lock free', (method) => {
     const view = new Int32Array(new SharedArrayBuffer(sharedCounterBytes(1)));
-    requestStop(view);
+    requestStop(view, SLOT.control);
     countShared(view, { method, runner: 0, workers: 1, increments: 1_000_000, widen: 0 });
     expect(Atomics.load(view, SLOT.counter)).toBe(0);
-    expect(progressOf(view, 1)).toBe(0);
+    expect(progressOf(view, 1, SLOT.control)).toBe(0);
     expect(Atomics.load(view, SLOT.lock)).toBe(UNLOCKED);
   });
 
@@ -228,8 +229,8 @@ describe('stopping the counting kernels', () => {
     const run = pool.map(workers, (api, runner) =>
       api.countShared(view, { method, runner, workers, increments, widen: 1000, timeoutMs: TIMEOUT_MS }),
     );
-    await until(() => progressOf(view, workers) > 0, 'the workers count');
-    requestStop(view);
+    await until(() => progressOf(view, workers, SLOT.control) > 0, 'the workers count');
+    requestStop(view, SLOT.control);
     const timeout = new Promise<never>((_, reject) =>
       setTimeout(() => reject(new Error('Still counting 10 s after the stop.')), 10_000),
     );
@@ -239,8 +240,8 @@ describe('stopping the counting kernels', () => {
     // The holder left the lock free, and every waiter took it, saw the stop and freed it again.
     expect(Atomics.load(view, SLOT.lock)).toBe(UNLOCKED);
     // The progress slots hold what each worker did; only the unlocked race can count less.
-    if (method === 'no-lock') expect(counted).toBeLessThanOrEqual(progressOf(view, workers));
-    else expect(counted).toBe(progressOf(view, workers));
+    if (method === 'no-lock') expect(counted).toBeLessThanOrEqual(progressOf(view, workers, SLOT.control));
+    else expect(counted).toBe(progressOf(view, workers, SLOT.control));
     expect(pool.alive).toBe(workers);
   });
 });

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkerPool } from '../../src/runtime/pool';
 import { lanesOf, lanesOverlap } from '../../src/core/trace';
-import { checksumRange, controlBytes, makeInput, numbersDone, requestStop, workOn } from '../../src/core/cpu-kernel';
+import { checksumRange, makeInput, workOn } from '../../src/core/cpu-kernel';
+import { controlBytes, progressOf, requestStop } from '../../src/core/control-block';
 import { liveNodeWorkers, spawnNodeWorker } from './fixtures/node-pool';
 import type { TestApi } from './fixtures/node-worker';
 
@@ -96,14 +97,14 @@ describe('WorkerPool', () => {
     const control = new Int32Array(new SharedArrayBuffer(controlBytes(2)));
     const half = numbers / 2;
     const run = pool.map(2, (api, part) => api.checksum(input, part * half, (part + 1) * half, rounds, { view: control, part }));
-    for (let i = 0; i < 1000 && numbersDone(control, 2) === 0; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(numbersDone(control, 2)).toBeGreaterThan(0);
+    for (let i = 0; i < 1000 && progressOf(control, 2) === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(progressOf(control, 2)).toBeGreaterThan(0);
     requestStop(control);
     const timeout = new Promise<never>((_, reject) =>
       setTimeout(() => reject(new Error('Still running 10 s after the stop.')), 10_000),
     );
     const { results } = await Promise.race([run, timeout]);
-    const done = numbersDone(control, 2);
+    const done = progressOf(control, 2);
     expect(done).toBeLessThan(numbers / 10);
     // Each worker returned the exact sum of the numbers it reports done.
     expect(results.reduce((a, b) => a + b, 0)).toBe(done * workOn(10, rounds));
