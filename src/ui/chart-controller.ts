@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { css, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import {
   BarController,
   BarElement,
@@ -57,3 +57,17 @@ export class ChartController<TData = DefaultDataPoint<'bar'>> implements Reactiv
 
 /** Colours for series and lanes, readable on white and distinct for common colour blindness. */
 export const PALETTE = ['#1d4ed8', '#ea580c', '#15803d', '#9333ea', '#0891b2', '#be123c', '#4d7c0f', '#a16207'];
+
+/** The frame every chart element shares: a heading, and a positioned area Chart.js sizes its canvas to. */
+export const chartStyles = css`
+  :host {
+    display: block;
+  }
+  h3 {
+    font-size: 1rem;
+    margin: 0 0 0.25rem;
+  }
+  .area {
+    position: relative;
+  }
+`;

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import type { ChartConfiguration } from 'chart.js';
-import { ChartController, PALETTE } from './chart-controller';
+import { ChartController, PALETTE, chartStyles } from './chart-controller';
 
 export interface BarDatum {
   label: string;
@@ -29,25 +29,18 @@ export class PlBarChart extends LitElement {
   /** The chart's title. */
   heading = '';
 
-  static styles = css`
-    :host {
-      display: block;
-    }
-    h3 {
-      font-size: 1rem;
-      margin: 0 0 0.25rem;
-    }
-    .area {
-      position: relative;
-    }
-    .sr-only {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-    }
-  `;
+  static styles = [
+    chartStyles,
+    css`
+      .sr-only {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+      }
+    `,
+  ];
 
   constructor() {
     super();

@@ -1,8 +1,8 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import type { ChartConfiguration } from 'chart.js';
 import type { TraceEvent } from '../core/trace';
 import { lanesOf } from '../core/trace';
-import { ChartController, PALETTE } from './chart-controller';
+import { ChartController, PALETTE, chartStyles } from './chart-controller';
 
 interface TimelinePoint {
   x: [number, number];
@@ -38,18 +38,7 @@ export class PlTimeline extends LitElement {
     return this.trace.length > this.maxEvents ? this.trace.slice(0, this.maxEvents) : this.trace;
   }
 
-  static styles = css`
-    :host {
-      display: block;
-    }
-    h3 {
-      font-size: 1rem;
-      margin: 0 0 0.25rem;
-    }
-    .area {
-      position: relative;
-    }
-  `;
+  static styles = chartStyles;
 
   constructor() {
     super();
