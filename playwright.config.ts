@@ -12,6 +12,8 @@ export const ioEndpointsPort = port + 2;
 
 export default defineConfig({
   testDir: 'tests/browser',
+  // One output folder per port, so runs side by side do not delete each other's traces.
+  outputDir: process.env.PL_PORT ? `test-results-${port}` : 'test-results',
   timeout: 90_000,
   expect: { timeout: 30_000 },
   fullyParallel: false,

@@ -41,7 +41,16 @@ function fileOf(pathname) {
 
 const server = createServer(async (request, response) => {
   const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-  let path = fileOf(pathname);
+  let path;
+  try {
+    path = fileOf(pathname);
+  } catch (error) {
+    // A malformed escape such as /%E0%A4%A makes decodeURIComponent throw: the client's mistake, not a crash.
+    if (!(error instanceof URIError)) throw error;
+    response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+    response.end(`Bad request: malformed percent-escape in ${pathname}\n`);
+    return;
+  }
   try {
     if (!path) throw new Error('outside the root');
     if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
@@ -58,6 +67,7 @@ const server = createServer(async (request, response) => {
   }
 });
 
+// `--port 0` picks a free port; the line below says which.
 server.listen(Number(values.port), values.host, () => {
-  console.log(`Serving ${root} without isolation headers at http://${values.host}:${values.port}/`);
+  console.log(`Serving ${root} without isolation headers at http://${values.host}:${server.address().port}/`);
 });

@@ -6,7 +6,8 @@
  * worker and in Node tests alike.
  */
 import { SIMULATED_LIMITS } from './simulated-page';
-import { formatCount, parseWholeNumber, type Parsed, type WholeNumberRule } from './validate';
+import { formatCount } from './format';
+import { parseWholeNumber, type Parsed, type WholeNumberRule } from './validate';
 
 /** At most this many pages per run. */
 export const MAX_PAGES = 20;

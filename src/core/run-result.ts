@@ -1,7 +1,7 @@
 import type { TraceEvent } from './trace';
 
 /** The schema tag every saved run carries; bump it when the shape changes. */
-export const RUN_SCHEMA = 'parallel-lab/run@1';
+export const RUN_SCHEMA = 'parallel-lab/run@2';
 
 export type DemoId = 'cpu' | 'locks' | 'io';
 

@@ -1,3 +1,5 @@
+import { formatCount } from './format';
+
 /**
  * Parsing of what a visitor typed. Each parser returns either a value or one
  * specific message written for the field it came from, so the page can show
@@ -14,9 +16,6 @@ export interface WholeNumberRule {
   maxReason?: string;
 }
 
-const formatter = new Intl.NumberFormat('en-US');
-export const formatCount = (n: number): string => formatter.format(n);
-
 /**
  * Digits, optionally grouped in threes by one kind of separator (`10,000,000`,
  * `10_000_000`, `10 000 000`), then an optional fraction and exponent.
@@ -29,8 +28,8 @@ function quoted(text: string): string {
 }
 
 /** Parses a whole number, accepting thousands separators (`10,000,000`, `10_000_000`, `10 000 000`). */
-export function parseWholeNumber(text: string, rule: WholeNumberRule): Parsed<number> {
-  const trimmed = text.trim();
+export function parseWholeNumber(text: string | number, rule: WholeNumberRule): Parsed<number> {
+  const trimmed = String(text).trim();
   if (trimmed === '') return { ok: false, message: `${rule.label}: enter a whole number.` };
   const match = NUMBER.exec(trimmed);
   if (!match || !/\d/.test(match[1] ?? match[2] ?? '')) {
@@ -53,4 +52,37 @@ export function parseWholeNumber(text: string, rule: WholeNumberRule): Parsed<nu
     return { ok: false, message: `${rule.label}: at most ${formatCount(rule.max)}.${reason}` };
   }
   return { ok: true, value };
+}
+
+/** Parses what was typed into one field. */
+export type FieldParser<T> = (text: string) => Parsed<T>;
+
+/** A field that holds a whole number within `rule`. */
+export function wholeNumber(rule: WholeNumberRule): FieldParser<number> {
+  return (text) => parseWholeNumber(text, rule);
+}
+
+/** What a form's fields hold: one message per field ('' when fine) and, when every field is fine, the values. */
+export interface ParsedFields<P> {
+  messages: Record<keyof P, string>;
+  params?: P;
+}
+
+/**
+ * Parses every field of a form with its own parser, so each bad field gets
+ * its own message at once. A value set from script may be a number rather
+ * than text: it is read as the text it would show.
+ */
+export function parseFields<P extends object>(
+  text: { readonly [K in keyof P]: string | number },
+  parsers: { readonly [K in keyof P]: FieldParser<P[K]> },
+): ParsedFields<P> {
+  const messages = {} as Record<keyof P, string>;
+  const values = {} as P;
+  for (const key of Object.keys(parsers) as Array<keyof P>) {
+    const parsed = parsers[key](String(text[key] ?? ''));
+    messages[key] = parsed.ok ? '' : parsed.message;
+    if (parsed.ok) values[key] = parsed.value;
+  }
+  return { messages, params: Object.values(messages).some(Boolean) ? undefined : values };
 }

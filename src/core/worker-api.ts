@@ -4,6 +4,13 @@ import { countShared, type CountingReport, type CountingTask } from './counter';
 import { fetchPage, type FetchedPage, type FetchPageOptions } from './io-fetch';
 import type { PageRequest } from './io-requests';
 
+/** A sum computed on a worker, and when, on the worker's own clock. */
+export interface TimedSum {
+  sum: number;
+  startMs: number;
+  endMs: number;
+}
+
 /**
  * Everything a worker can be asked to do. The worker entry exposes this
  * object through Comlink; the pool calls it. Functions take plain data or
@@ -16,17 +23,21 @@ export const workerApi = {
   },
 
   /**
-   * The CPU demo's chunk: sum of the work over input[start..end). With a
-   * shared control block, it reports its progress there and stops early when asked.
+   * The CPU demo's chunk: sum of the work over input[start..end), with when
+   * the work began and ended on this worker's clock (so a timeline shows when
+   * the worker computed, not when its messages travelled). With a shared
+   * control block, it reports its progress there and stops early when asked.
    */
-  checksum(input: Float64Array, start: number, end: number, rounds: number, control?: ControlPart): number {
-    return checksumRange(input, start, end, rounds, control);
+  checksum(input: Float64Array, start: number, end: number, rounds: number, control?: ControlPart): TimedSum {
+    const startMs = performance.now();
+    const sum = checksumRange(input, start, end, rounds, control);
+    return { sum, startMs, endMs: performance.now() };
   },
 
-  /** The CPU demo's per-item call: one or a few numbers sent by message. */
-  workOnItems(items: number[], rounds: number): number {
+  /** The CPU demo's pool: the numbers of one message, sent with it. */
+  workOnItems(items: ArrayLike<number>, rounds: number): number {
     let sum = 0;
-    for (const x of items) sum += workOn(x, rounds);
+    for (let i = 0; i < items.length; i++) sum += workOn(items[i], rounds);
     return sum;
   },
 

@@ -3,11 +3,15 @@ import { controlBytes, supervise } from '../core/control-block';
 import { RUN_SCHEMA, type RunResultBase } from '../core/run-result';
 import { splitRange } from '../core/stats';
 import type { TraceEvent } from '../core/trace';
-import type { WholeNumberRule } from '../core/validate';
+import { parseFields, wholeNumber, type ParsedFields, type WholeNumberRule } from '../core/validate';
+import { abortError } from '../core/abort';
+import type { VariantFacts } from './variants';
 import { canShareMemory } from '../runtime/isolation';
 import { nextPaint, watchFrames } from '../runtime/frame-monitor';
-import { transfer, abortError, type WorkerCall, type WorkerPool } from '../runtime/pool';
+import { transfer, type WorkerCall, type WorkerPool } from '../runtime/pool';
 import { now } from '../runtime/clock';
+import { clockOffset } from '../runtime/clock-sync';
+import type { TimedSum } from '../core/worker-api';
 import { yieldToEventLoop } from '../runtime/yield';
 
 /**
@@ -16,8 +20,23 @@ import { yieldToEventLoop } from '../runtime/yield';
  * number to a pool, and split over workers.
  */
 
-export type CpuVariant = 'serial' | 'main-thread-tasks' | 'pool-per-item' | 'workers';
-export const CPU_VARIANTS: readonly CpuVariant[] = ['serial', 'main-thread-tasks', 'pool-per-item', 'workers'];
+export type CpuVariant = 'serial' | 'main-thread-tasks' | 'pool-map' | 'workers';
+
+/** The lesson's four threads become four tasks on the main thread. */
+export const MAIN_THREAD_TASKS = 4;
+
+export const CPU_VARIANT_FACTS: Readonly<Record<CpuVariant, VariantFacts>> = {
+  serial: { label: 'Serial (main thread)', runsOn: 'main thread', usesLock: false, needsSharedMemory: false },
+  'main-thread-tasks': {
+    label: `${MAIN_THREAD_TASKS} tasks taking turns (main thread)`,
+    runsOn: 'main thread',
+    usesLock: false,
+    needsSharedMemory: false,
+  },
+  'pool-map': { label: 'Worker pool, map', runsOn: 'workers', usesLock: false, needsSharedMemory: false },
+  workers: { label: 'Workers, one part each', runsOn: 'workers', usesLock: false, needsSharedMemory: false },
+};
+export const CPU_VARIANTS = Object.keys(CPU_VARIANT_FACTS) as readonly CpuVariant[];
 
 export interface CpuParams {
   /** How many numbers to work on (the lesson: 10,000,000). */
@@ -26,7 +45,7 @@ export interface CpuParams {
   rounds: number;
   /** Workers for the pool variants. */
   workers: number;
-  /** Numbers per message in the pool-per-item variant (1 = one message per number). */
+  /** Numbers per message in the pool-map variant (1 = one message per number; by default Python's rule, `pythonChunkSize`). */
   chunkSize: number;
 }
 
@@ -57,11 +76,46 @@ export const CPU_LIMITS = {
   chunkSize: { label: 'Numbers per message', min: 1, max: 1_000_000 },
 } satisfies Record<keyof CpuParams, WholeNumberRule>;
 
-/** The lesson's four threads become four tasks on the main thread. */
-export const MAIN_THREAD_TASKS = 4;
-/** One message per number is measured on at most this many numbers, then projected. */
-export const PER_ITEM_SAMPLE = 20_000;
+/**
+ * The pool is measured on at least this many numbers, and on enough to give
+ * every worker `MESSAGES_PER_WORKER` messages, then projected to the full
+ * list when that is more: one message per number for ten million numbers
+ * would take minutes.
+ */
+export const POOL_SAMPLE = 20_000;
+/** Python's `Pool.map` sends each worker four chunks, on average; the sample keeps at least as many messages. */
+export const MESSAGES_PER_WORKER = 4;
+
+/** The chunk size Python's `Pool.map` chooses when given none: the numbers split into 4 chunks per worker, rounded up. */
+export function pythonChunkSize(numbers: number, workers: number): number {
+  return Math.max(1, Math.ceil(numbers / (MESSAGES_PER_WORKER * workers)));
+}
+
+/** How many numbers the pool is measured on: all of them, or a sample that still keeps every worker busy. */
+export function poolSampleSize({ numbers, workers, chunkSize }: CpuParams): number {
+  return Math.min(numbers, Math.max(POOL_SAMPLE, chunkSize * MESSAGES_PER_WORKER * workers));
+}
 export const DEFAULT_NUMBERS = 10_000_000;
+
+/**
+ * Parses the CPU demo's fields as typed. An empty work per number is refused
+ * with a pointer to Calibrate, which chooses one for the numbers.
+ */
+export function parseCpuParams(text: Readonly<Record<keyof CpuParams, string | number>>): ParsedFields<CpuParams> {
+  const chunkSize = wholeNumber(CPU_LIMITS.chunkSize);
+  const parsed = parseFields<CpuParams>(text, {
+    numbers: wholeNumber(CPU_LIMITS.numbers),
+    rounds: wholeNumber(CPU_LIMITS.rounds),
+    workers: wholeNumber(CPU_LIMITS.workers),
+    // Empty: Python's own rule, worked out below once the numbers and workers are known.
+    chunkSize: (typed) => (typed.trim() === '' ? { ok: true, value: 0 } : chunkSize(typed)),
+  });
+  if (String(text.rounds).trim() === '') {
+    parsed.messages.rounds = `${CPU_LIMITS.rounds.label}: enter a whole number, or press Calibrate to choose one for these numbers.`;
+  }
+  if (parsed.params?.chunkSize === 0) parsed.params.chunkSize = pythonChunkSize(parsed.params.numbers, parsed.params.workers);
+  return parsed;
+}
 
 export interface CpuRunContext {
   pool: WorkerPool;
@@ -96,7 +150,7 @@ type Measured = Pick<
 const VARIANTS: Record<CpuVariant, (params: CpuParams, context: CpuRunContext) => Promise<Measured>> = {
   serial: runSerial,
   'main-thread-tasks': runMainThreadTasks,
-  'pool-per-item': runPoolPerItem,
+  'pool-map': runPoolMap,
   workers: runWorkers,
 };
 
@@ -171,17 +225,23 @@ async function runMainThreadTasks({ numbers, rounds }: CpuParams, { signal, onPr
   };
 }
 
-async function runPoolPerItem(params: CpuParams, { pool, signal, onProgress }: CpuRunContext): Promise<Measured> {
+/**
+ * The lesson's `Pool.map`: the numbers go to the workers as messages of
+ * `chunkSize` numbers each, every one copied into its message (as Python
+ * pickles each chunk), and each worker takes the next message when free.
+ */
+async function runPoolMap(params: CpuParams, { pool, signal, onProgress }: CpuRunContext): Promise<Measured> {
   const { rounds, chunkSize } = params;
-  const sampleSize = Math.min(params.numbers, PER_ITEM_SAMPLE);
-  const input = Array.from(makeInput(sampleSize));
+  const sampleSize = poolSampleSize(params);
+  const input = inputOf(params.numbers);
   pool.resize(params.workers);
   const { coldStartMs } = await pool.warm(signal);
   const messages = Math.ceil(sampleSize / chunkSize);
-  const outcome = await pool.map(messages, (api, i) => api.workOnItems(input.slice(i * chunkSize, (i + 1) * chunkSize), rounds), {
-    signal,
-    onProgress: (done, total) => onProgress?.(done / total),
-  });
+  const outcome = await pool.map(
+    messages,
+    (api, i) => api.workOnItems(input.slice(i * chunkSize, Math.min(sampleSize, (i + 1) * chunkSize)), rounds),
+    { signal, onProgress: (done, total) => onProgress?.(done / total) },
+  );
   return {
     checksum: outcome.results.reduce((a, b) => a + b, 0),
     expectedChecksum: expectedChecksum(sampleSize, rounds),
@@ -204,27 +264,38 @@ async function runWorkers(params: CpuParams, { pool, signal, onProgress }: CpuRu
   // With shared memory, a control block lets Stop end the workers' loops within milliseconds
   // (a busy worker may outlive `terminate()` by seconds) and shows progress inside each part.
   const control = shared ? new Int32Array(new SharedArrayBuffer(controlBytes(ranges.length))) : undefined;
-  const call: WorkerCall<number> = (api, i) => {
+  // Each worker's clock against the page's, measured before the timing, so the timeline can show
+  // when each worker computed (taken inside the worker), not when its messages came and went.
+  const offsets = new Map(
+    await pool.forEachWorker(async (api, slot) => [slot, (await clockOffset(() => api.ping())).offsetMs] as const, signal),
+  );
+  const call: WorkerCall<TimedSum & { slot: number }> = async (api, i, slot) => {
     const { start, end } = ranges[i];
-    if (control) return api.checksum(input, start, end, rounds, { view: control, part: i });
+    if (control) return { ...(await api.checksum(input, start, end, rounds, { view: control, part: i })), slot };
     // Without shared memory, each worker gets its own copy of its part, moved rather than cloned.
     const part = input.slice(start, end);
-    return api.checksum(transfer(part, [part.buffer]), 0, part.length, rounds);
+    return { ...(await api.checksum(transfer(part, [part.buffer]), 0, part.length, rounds)), slot };
   };
   const outcome = control
     ? await supervise({ view: control, parts: ranges.length, total: numbers, signal, onProgress }, (report) =>
         pool.map(ranges.length, call, { signal, onProgress: report }),
       )
     : await pool.map(ranges.length, call, { signal, onProgress: (done, total) => onProgress?.(done / total) });
+  const onPageClock = (workerMs: number, slot: number) => workerMs - (offsets.get(slot) ?? 0) - outcome.originMs;
   return {
-    checksum: outcome.results.reduce((a, b) => a + b, 0),
+    checksum: outcome.results.reduce((a, r) => a + r.sum, 0),
     expectedChecksum: expectedChecksum(numbers, rounds),
     coldStartMs,
     dataTransfer: shared ? 'shared' : 'transferred',
     sampleSize: numbers,
     sampleWallMs: outcome.wallMs,
     workers: ranges.length,
-    trace: outcome.trace,
+    trace: outcome.results.map((r, i) => ({
+      lane: `worker ${r.slot + 1}`,
+      chunk: i,
+      startMs: onPageClock(r.startMs, r.slot),
+      endMs: onPageClock(r.endMs, r.slot),
+    })),
   };
 }
 

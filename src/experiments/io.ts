@@ -1,11 +1,24 @@
 import { fetchPage, sharedNow, type FetchedPage, type SimulatedAnswer } from '../core/io-fetch';
-import { IO_LIMITS, latencySummary, peakInFlight, runLimited, type PageRequest, type RequestRecord } from '../core/io-requests';
+import {
+  IO_LIMITS,
+  latencySummary,
+  parseLatencies,
+  parseSizes,
+  parseUrlList,
+  peakInFlight,
+  runLimited,
+  type PageRequest,
+  type RequestRecord,
+} from '../core/io-requests';
+import { parseFields, wholeNumber, type Parsed, type ParsedFields } from '../core/validate';
+import type { VariantFacts } from './variants';
 import { RUN_SCHEMA, type RunResultBase } from '../core/run-result';
 import { simulatedPageUrl } from '../core/simulated-page';
 import type { TraceEvent } from '../core/trace';
 import { diagnoseFailure } from '../runtime/diagnose-failure';
 import { watchFrames } from '../runtime/frame-monitor';
-import { abortError, type WorkerPool } from '../runtime/pool';
+import type { WorkerPool } from '../runtime/pool';
+import { abortError } from '../core/abort';
 
 /**
  * The waiting demo: the lesson's "open four web pages", one after another,
@@ -15,7 +28,13 @@ import { abortError, type WorkerPool } from '../runtime/pool';
  */
 
 export type IoVariant = 'serial' | 'concurrent' | 'workers';
-export const IO_VARIANTS: readonly IoVariant[] = ['serial', 'concurrent', 'workers'];
+
+export const IO_VARIANT_FACTS: Readonly<Record<IoVariant, VariantFacts>> = {
+  serial: { label: 'Serial', runsOn: 'main thread', usesLock: false, needsSharedMemory: false },
+  concurrent: { label: 'Concurrent (main thread)', runsOn: 'main thread', usesLock: false, needsSharedMemory: false },
+  workers: { label: 'Workers', runsOn: 'workers', usesLock: false, needsSharedMemory: false },
+};
+export const IO_VARIANTS = Object.keys(IO_VARIANT_FACTS) as readonly IoVariant[];
 
 /** Where the pages come from: the lab's simulated pages, or addresses the visitor typed. */
 export type IoSource = 'simulated' | 'urls';
@@ -74,6 +93,75 @@ export interface IoRunContext {
   onRequest?: (index: number, record: RequestRecord) => void;
 }
 
+/** The I/O demo's fields as typed: the list fields, and the numbers (`timeout` in ms). */
+export interface IoFieldsText {
+  latencies: string;
+  sizes: string;
+  urls: string;
+  maxInFlight: string | number;
+  workers: string | number;
+  timeout: string | number;
+}
+
+type IoFieldValues = Omit<IoParams, 'source' | 'timeoutMs'> & { timeout: number };
+
+/**
+ * Parses the fields as typed for pages from `source`; the fields of the other
+ * source are not read (and never refused). Sizes are checked against the
+ * number of latencies.
+ */
+export function parseIoParams(
+  text: IoFieldsText,
+  source: IoSource,
+): { messages: ParsedFields<IoFieldValues>['messages']; params?: IoParams } {
+  const none: Parsed<never[]> = { ok: true, value: [] };
+  const latencies = source === 'simulated' ? parseLatencies(String(text.latencies)) : none;
+  const pages = latencies.ok ? Math.max(1, latencies.value.length) : 1;
+  const { messages, params } = parseFields<IoFieldValues>(text, {
+    latencies: () => latencies,
+    sizes: (typed) => (source === 'simulated' ? parseSizes(typed, pages) : none),
+    urls: (typed) => (source === 'urls' ? parseUrlList(typed) : none),
+    maxInFlight: wholeNumber(IO_LIMITS.maxInFlight),
+    workers: wholeNumber(IO_LIMITS.workers),
+    timeout: wholeNumber(IO_LIMITS.timeoutMs),
+  });
+  if (!params) return { messages };
+  const { timeout, ...rest } = params;
+  return { messages, params: { ...rest, source, timeoutMs: timeout } };
+}
+
+/** How many pages a run fetches. */
+export function pageCount(params: IoParams): number {
+  return params.source === 'urls' ? params.urls.length : params.latencies.length;
+}
+
+/**
+ * The concurrent variant with at most 1, 2, … up to one request in flight
+ * per page, in turn: how the wall time falls as more waits overlap.
+ * `onStep` receives each run as it finishes.
+ */
+export async function runIoSweep(
+  params: IoParams,
+  context: IoRunContext,
+  onStep?: (result: IoRunResult) => void,
+): Promise<IoRunResult[]> {
+  const pages = pageCount(params);
+  const results: IoRunResult[] = [];
+  for (let k = 1; k <= pages; k++) {
+    const result = await runIoVariant(
+      'concurrent',
+      { ...params, maxInFlight: k },
+      {
+        ...context,
+        onProgress: (fraction) => context.onProgress?.((k - 1 + fraction) / pages),
+      },
+    );
+    results.push(result);
+    onStep?.(result);
+  }
+  return results;
+}
+
 /** The requests a run makes, in order. */
 export function pageRequests(params: IoParams, root: string): PageRequest[] {
   if (params.source === 'urls') return params.urls.map((url) => ({ url }));
@@ -86,7 +174,7 @@ export function pageRequests(params: IoParams, root: string): PageRequest[] {
 
 /** Checks the shape the UI's parsers guarantee, for callers that build params themselves. */
 function checkParams(params: IoParams): void {
-  const pages = params.source === 'urls' ? params.urls.length : params.latencies.length;
+  const pages = pageCount(params);
   if (pages < 1) throw new RangeError('A run needs at least one page.');
   if (params.source === 'simulated' && params.sizes.length !== pages) throw new RangeError('Give one size per page.');
   for (const key of ['maxInFlight', 'workers', 'timeoutMs'] as const) {
@@ -220,19 +308,15 @@ async function runWorkers(requests: PageRequest[], params: IoParams, context: Va
   const { coldStartMs } = await pool.warm(signal);
   const originMs = sharedNow();
   const options = { originMs, timeoutMs: params.timeoutMs, simulated: context.simulated };
-  const outcome = await pool.map(
+  await pool.map(
     requests.length,
-    async (api, i) => {
+    async (api, i, slot) => {
       context.onRequestStart?.(i);
-      const page = await api.fetchPage(requests[i], options);
-      finish(i, page, 'worker');
-      return page;
+      finish(i, await api.fetchPage(requests[i], options), `worker ${slot + 1}`);
     },
     { signal },
   );
   const wallMs = sharedNow() - originMs;
-  // The pool knows which worker ran each request only once it is done.
-  for (const event of outcome.trace) records[event.chunk].lane = event.lane;
   return { records, unexplained, wallMs, workers: pool.size, coldStartMs };
 }
 

@@ -3,10 +3,13 @@ import { supervise } from '../core/control-block';
 import { sharedCounterBytes, SLOT, type CountingReport, type SharedCountingMethod } from '../core/counter';
 import { RUN_SCHEMA, type RunResultBase } from '../core/run-result';
 import type { TraceEvent } from '../core/trace';
-import { parseWholeNumber, formatCount, type Parsed, type WholeNumberRule } from '../core/validate';
+import { abortError } from '../core/abort';
+import { formatCount } from '../core/format';
+import { parseFields, wholeNumber, type ParsedFields, type WholeNumberRule } from '../core/validate';
+import { runnableVariants, type VariantFacts } from './variants';
 import { watchFrames } from '../runtime/frame-monitor';
 import { canShareMemory } from '../runtime/isolation';
-import { abortError, type WorkerPool } from '../runtime/pool';
+import type { WorkerPool } from '../runtime/pool';
 import { now } from '../runtime/clock';
 import { clockOffset } from '../runtime/clock-sync';
 import { yieldToEventLoop } from '../runtime/yield';
@@ -26,18 +29,32 @@ import { yieldToEventLoop } from '../runtime/yield';
  */
 
 export type LocksVariant = SharedCountingMethod | 'async-race' | 'async-mutex';
-export const SHARED_VARIANTS: readonly SharedCountingMethod[] = ['no-lock', 'atomic', 'mutex-per-increment', 'mutex-whole-loop'];
-export const ASYNC_VARIANTS: readonly LocksVariant[] = ['async-race', 'async-mutex'];
-export const LOCKS_VARIANTS: readonly LocksVariant[] = [...SHARED_VARIANTS, ...ASYNC_VARIANTS];
 
-/** True for the variants that cannot lose an update: the count must come out exact. */
+const onWorkers = { runsOn: 'workers', needsSharedMemory: true } as const;
+const onMainThread = { runsOn: 'main thread', needsSharedMemory: false } as const;
+
+export const LOCKS_VARIANT_FACTS: Readonly<Record<LocksVariant, VariantFacts>> = {
+  'no-lock': { label: 'No lock', usesLock: false, ...onWorkers },
+  atomic: { label: 'Atomics.add', usesLock: false, ...onWorkers },
+  'mutex-per-increment': { label: 'Mutex per increment', usesLock: true, ...onWorkers },
+  'mutex-whole-loop': { label: 'Mutex around the loop', usesLock: true, ...onWorkers },
+  'async-race': { label: 'Async tasks, no lock', usesLock: false, ...onMainThread },
+  'async-mutex': { label: 'Async tasks, async mutex', usesLock: true, ...onMainThread },
+};
+export const LOCKS_VARIANTS = Object.keys(LOCKS_VARIANT_FACTS) as readonly LocksVariant[];
+
+/** The variants a page can run: all six with shared memory, else the two on the main thread. */
+export function locksVariantsFor(shared: boolean): LocksVariant[] {
+  return runnableVariants(LOCKS_VARIANT_FACTS, shared);
+}
+
+/** True for the variants that cannot lose an update: the count must come out exact (the two races may). */
 export function mustBeExact(variant: LocksVariant): boolean {
   return variant !== 'no-lock' && variant !== 'async-race';
 }
 
-/** True for the variants that run in workers on shared memory (and so need cross-origin isolation). */
-export function needsSharedMemory(variant: LocksVariant): variant is SharedCountingMethod {
-  return (SHARED_VARIANTS as readonly string[]).includes(variant);
+function needsSharedMemory(variant: LocksVariant): variant is SharedCountingMethod {
+  return LOCKS_VARIANT_FACTS[variant].needsSharedMemory;
 }
 
 export interface LocksParams {
@@ -97,37 +114,27 @@ export const LESSON_PARAMS: LocksParams = { workers: 4, increments: 10_000, wide
 /** Above this many units of work (increments × (1 + widen), all runners), a run would take minutes. */
 export const MAX_TOTAL_WORK = 400_000_000;
 
-/** Checks the fields together; each field's own limits are checked by `parseWholeNumber`. */
-export function validateLocksParams(params: LocksParams): Parsed<LocksParams> {
+/** The locks demo's fields, each checked alone, then together; `combined` says what is wrong with them together. */
+export interface ParsedLocksFields extends ParsedFields<LocksParams> {
+  combined: string;
+}
+
+/** Parses the three fields as typed; returns one message per bad field, a message for the combination, or the parameters. */
+export function parseLocksParams(text: Readonly<Record<keyof LocksParams, string | number>>): ParsedLocksFields {
+  const { messages, params } = parseFields<LocksParams>(text, {
+    workers: wholeNumber(LOCKS_LIMITS.workers),
+    increments: wholeNumber(LOCKS_LIMITS.increments),
+    widen: wholeNumber(LOCKS_LIMITS.widen),
+  });
+  if (!params) return { messages, combined: '' };
   const work = params.workers * params.increments * (1 + params.widen);
   if (work > MAX_TOTAL_WORK) {
     return {
-      ok: false,
-      message: `Workers × increments × (1 + window) is ${formatCount(work)}: at most ${formatCount(MAX_TOTAL_WORK)}, or a run would take minutes. Lower one of them.`,
+      messages,
+      combined: `Workers × increments × (1 + window) is ${formatCount(work)}: at most ${formatCount(MAX_TOTAL_WORK)}, or a run would take minutes. Lower one of them.`,
     };
   }
-  return { ok: true, value: params };
-}
-
-/** Parses the three fields as typed; returns one message per bad field, or the parameters. */
-export function parseLocksParams(text: Record<keyof LocksParams, string>): {
-  params?: LocksParams;
-  messages: Record<keyof LocksParams, string>;
-  combined: string;
-} {
-  const messages: Record<keyof LocksParams, string> = { workers: '', increments: '', widen: '' };
-  const values: Partial<LocksParams> = {};
-  for (const key of Object.keys(messages) as Array<keyof LocksParams>) {
-    const parsed = parseWholeNumber(text[key], LOCKS_LIMITS[key]);
-    if (parsed.ok) values[key] = parsed.value;
-    else messages[key] = parsed.message;
-  }
-  if (values.workers === undefined || values.increments === undefined || values.widen === undefined) {
-    return { messages, combined: '' };
-  }
-  const params: LocksParams = { workers: values.workers, increments: values.increments, widen: values.widen };
-  const checked = validateLocksParams(params);
-  return checked.ok ? { params, messages, combined: '' } : { messages, combined: checked.message };
+  return { messages, params, combined: '' };
 }
 
 /** Thrown for a shared-memory variant on a page that is not cross-origin isolated. */

@@ -1,6 +1,7 @@
 import { wrap, transfer, type Endpoint, type Remote } from 'comlink';
 import type { WorkerApi } from '../core/worker-api';
 import type { TraceEvent } from '../core/trace';
+import { abortError } from '../core/abort';
 
 export { transfer };
 
@@ -22,7 +23,8 @@ export interface PingApi {
   ping(): number;
 }
 
-export type WorkerCall<R, Api = WorkerApi> = (api: Remote<Api>, task: number) => Promise<R>;
+/** One task of a `map`: `slot` is the pool's index (from 0) of the worker that runs it, for its lane in a trace. */
+export type WorkerCall<R, Api = WorkerApi> = (api: Remote<Api>, task: number, slot: number) => Promise<R>;
 
 export interface MapOptions {
   signal?: AbortSignal;
@@ -32,7 +34,10 @@ export interface MapOptions {
 
 export interface MapOutcome<R> {
   results: R[];
+  /** One event per task, from its dispatch to its result, in ms from `originMs`. */
   trace: TraceEvent[];
+  /** When the first task was dispatched, on this thread's clock. */
+  originMs: number;
   /** From the first dispatch to the last result, in ms; excludes worker start. */
   wallMs: number;
 }
@@ -46,15 +51,17 @@ interface Slot<Api> {
   index: number;
   handle: PoolWorkerHandle;
   api: Remote<Api>;
-  /** Rejects when the worker dies or is terminated; every call races it. */
-  gone: Promise<never>;
+  /**
+   * The reject of every call now waiting on this worker: when it dies or is
+   * terminated, each is rejected. A set rather than one "gone" promise that
+   * every call races: a race leaves a reaction on the never-settling promise
+   * per call, which a long-lived pool would keep forever.
+   */
+  pending: Set<(error: Error) => void>;
+  /** Why the worker is gone, once it is. */
+  gone?: Error;
   kill: (error: Error) => void;
   ready: Promise<number>;
-}
-
-/** The error every pending call rejects with when a run is stopped. */
-export function abortError(): DOMException {
-  return new DOMException('The run was stopped.', 'AbortError');
 }
 
 /**
@@ -108,7 +115,7 @@ export class WorkerPool<Api extends PingApi = WorkerApi> {
       }
     }
     const all = this.slots.filter((s): s is Slot<Api> => Boolean(s));
-    const coldStartMs = await this.guard(signal, Promise.all(all.map((s) => Promise.race([s.ready, s.gone]))));
+    const coldStartMs = await this.guard(signal, Promise.all(all.map((s) => this.onSlot(s, s.ready))));
     return { coldStartMs: fresh.map((s) => coldStartMs[all.indexOf(s)]) };
   }
 
@@ -131,7 +138,7 @@ export class WorkerPool<Api extends PingApi = WorkerApi> {
         const task = next++;
         const startMs = performance.now() - t0;
         try {
-          results[task] = await Promise.race([call(slot.api, task), slot.gone]);
+          results[task] = await this.onSlot(slot, call(slot.api, task, slot.index));
         } catch (error) {
           failed = true;
           // A worker that threw may be in any state: replace it.
@@ -145,13 +152,38 @@ export class WorkerPool<Api extends PingApi = WorkerApi> {
 
     const slots = this.slots.filter((s): s is Slot<Api> => Boolean(s));
     await this.guard(signal, Promise.all(slots.map(drain)));
-    return { results, trace, wallMs: performance.now() - t0 };
+    return { results, trace, originMs: t0, wallMs: performance.now() - t0 };
+  }
+
+  /** Calls `call` once on every worker (started first if need be), in slot order; for per-worker set-up such as clock offsets. */
+  async forEachWorker<R>(call: (api: Remote<Api>, slot: number) => Promise<R>, signal?: AbortSignal): Promise<R[]> {
+    await this.warm(signal);
+    const slots = this.slots.filter((s): s is Slot<Api> => Boolean(s));
+    return this.guard(signal, Promise.all(slots.map((slot) => this.onSlot(slot, call(slot.api, slot.index)))));
   }
 
   /** Terminates every worker now; pending calls reject with `reason`. */
   terminate(reason: Error = new Error('The pool was terminated.')): void {
     for (const slot of this.slots) slot?.kill(reason);
     this.slots = [];
+  }
+
+  /** Settles as `work` does, or rejects as soon as the slot's worker is gone. */
+  private onSlot<T>(slot: Slot<Api>, work: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (slot.gone) return reject(slot.gone);
+      slot.pending.add(reject);
+      work.then(
+        (value) => {
+          slot.pending.delete(reject);
+          resolve(value);
+        },
+        (error: unknown) => {
+          slot.pending.delete(reject);
+          reject(error);
+        },
+      );
+    });
   }
 
   /** Races `work` with the signal: on abort, terminates every worker and rejects at once. */
@@ -178,22 +210,20 @@ export class WorkerPool<Api extends PingApi = WorkerApi> {
     const started = performance.now();
     const handle = this.factory();
     const api = wrap<Api>(handle.endpoint);
-    let kill: (error: Error) => void = () => undefined;
-    const gone = new Promise<never>((_, reject) => {
-      kill = (error: Error) => {
-        if (this.slots[index] === slot) this.slots[index] = undefined;
-        handle.terminate();
-        reject(error);
-      };
-    });
-    gone.catch(() => undefined);
     handle.onFailure((error) => slot.kill(error));
     const slot: Slot<Api> = {
       index,
       handle,
       api,
-      gone,
-      kill: (error) => kill(error),
+      pending: new Set(),
+      kill: (error) => {
+        if (this.slots[index] === slot) this.slots[index] = undefined;
+        if (slot.gone) return;
+        slot.gone = error;
+        handle.terminate();
+        for (const reject of slot.pending) reject(error);
+        slot.pending.clear();
+      },
       ready: api.ping().then(() => performance.now() - started),
     };
     slot.ready.catch(() => undefined);

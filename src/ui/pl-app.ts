@@ -1,12 +1,14 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { DemoId } from '../core/run-result';
 import type { ServiceWorkerStatus } from '../runtime/service-worker-client';
 import { DEMOS, isDemoId } from './demos';
+import { define } from './define';
+import { theme } from './shared/theme';
 import './pl-environment-panel';
-import './pl-cpu-demo';
-import './pl-io-demo';
-import './pl-locks-demo';
+import './cpu/pl-cpu-demo';
+import './io/pl-io-demo';
+import './locks/pl-locks-demo';
 
 /** What the app needs of every demo element: a way to stop its run when the visitor leaves it. */
 type DemoElement = HTMLElement & { stop(): void };
@@ -21,11 +23,13 @@ const PAGE_PARAMS = ['sw'];
  * and results; leaving it stops its run, so two demos never measure at once.
  */
 export class PlApp extends LitElement {
-  static properties = {
-    demo: { type: String, reflect: true },
-    serviceWorker: { attribute: false },
-    unknownDemo: { state: true },
-  };
+  static override get properties() {
+    return {
+      demo: { type: String, reflect: true },
+      serviceWorker: { attribute: false },
+      unknownDemo: { state: true },
+    };
+  }
 
   /** The demo shown. */
   demo: DemoId;
@@ -43,74 +47,98 @@ export class PlApp extends LitElement {
     if (requested !== null && !isDemoId(requested)) this.unknownDemo = requested;
   }
 
-  static styles = css`
-    :host {
-      display: block;
-      max-width: 1100px;
-      margin: 0 auto;
-      padding: 1rem;
-    }
-    header h1 {
-      margin: 0 0 0.25rem;
-      font-size: 1.6rem;
-    }
-    header p {
-      margin: 0 0 1rem;
-      color: var(--pl-muted);
-    }
-    [role='tablist'] {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25rem;
-      border-bottom: 2px solid var(--pl-border);
-      margin-bottom: 1rem;
-    }
-    [role='tab'] {
-      font: inherit;
-      border: 1px solid var(--pl-border);
-      border-bottom: none;
-      background: var(--pl-bg);
-      padding: 0.5rem 1rem;
-      border-radius: 6px 6px 0 0;
-      cursor: pointer;
-      color: var(--pl-text);
-    }
-    [role='tab'][aria-selected='true'] {
-      background: var(--pl-surface);
-      border-color: var(--pl-accent);
-      color: var(--pl-accent);
-      font-weight: 600;
-    }
-    [role='tab'] small {
-      display: block;
-      font-weight: normal;
-      color: var(--pl-muted);
-    }
-    .notice {
-      background: #fefce8;
-      border-left: 4px solid var(--pl-warn);
-      padding: 0.5rem 0.75rem;
-    }
-    footer {
-      margin-top: 2rem;
-      color: var(--pl-muted);
-      font-size: 0.9rem;
-    }
-  `;
+  static override styles = [
+    theme,
+    css`
+      :host {
+        display: block;
+        max-width: 1100px;
+        margin: 0 auto;
+        padding: 1rem;
+      }
+      header h1 {
+        margin: 0 0 0.25rem;
+        font-size: 1.6rem;
+      }
+      header p {
+        margin: 0 0 1rem;
+        color: var(--_pl-muted);
+      }
+      [role='tablist'] {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem;
+        border-bottom: 2px solid var(--_pl-border);
+        margin-bottom: 1rem;
+      }
+      [role='tab'] {
+        font: inherit;
+        border: 1px solid var(--_pl-border);
+        border-bottom: none;
+        background: var(--_pl-bg);
+        padding: 0.5rem 1rem;
+        border-radius: 6px 6px 0 0;
+        cursor: pointer;
+        color: var(--_pl-text);
+      }
+      [role='tab'][aria-selected='true'] {
+        background: var(--_pl-surface);
+        border-color: var(--_pl-accent);
+        color: var(--_pl-accent);
+        font-weight: 600;
+      }
+      [role='tab'] small {
+        display: block;
+        font-weight: normal;
+        color: var(--_pl-muted);
+      }
+      .notice {
+        background: var(--_pl-note-bg);
+        border-left: 4px solid var(--_pl-warn);
+        padding: 0.5rem 0.75rem;
+      }
+      footer {
+        margin-top: 2rem;
+        color: var(--_pl-muted);
+        font-size: 0.9rem;
+      }
+    `,
+  ];
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.onPopState);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onPopState);
+  }
+
+  /** Shows demo `id`, stopping the one left; a new entry in the history, so Back returns to it. */
   private select(id: DemoId): void {
     if (id === this.demo) return;
-    this.renderRoot.querySelector<DemoElement>(`#panel-${this.demo} > *`)?.stop();
-    this.demo = id;
-    this.unknownDemo = '';
+    this.show(id);
     // The other parameters (and autorun) were meant for the demo the page opened with, not for this one.
     const url = new URL(location.href);
     const kept = new URLSearchParams();
     kept.set('demo', id);
     for (const name of PAGE_PARAMS) if (url.searchParams.has(name)) kept.set(name, url.searchParams.get(name)!);
     url.search = kept.toString();
-    history.replaceState(null, '', url);
+    history.pushState(null, '', url);
   }
+
+  private show(id: DemoId): void {
+    this.renderRoot.querySelector<DemoElement>(`#panel-${this.demo} > *`)?.stop();
+    this.demo = id;
+    this.unknownDemo = '';
+  }
+
+  /** Back and Forward move between the demos visited. */
+  private onPopState = (): void => {
+    const requested = new URLSearchParams(location.search).get('demo');
+    this.show(isDemoId(requested) ? requested : DEMOS[0].id);
+  };
 
   private onTabKey(event: KeyboardEvent): void {
     const index = DEMOS.findIndex((d) => d.id === this.demo);
@@ -127,28 +155,31 @@ export class PlApp extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${next.id}`)?.focus());
   }
 
-  render() {
+  override render() {
     const current = DEMOS.find((d) => d.id === this.demo) ?? DEMOS[0];
     this.visited.add(current.id);
+    document.title = `${current.title}: ${current.summary} — Parallel Lab`;
     return html`
       <header>
         <h1>Parallel Lab</h1>
         <p>When do threads make code faster? Run the experiments in your own browser and see.</p>
       </header>
-      <nav role="tablist" aria-label="Demos" @keydown=${this.onTabKey}>
-        ${DEMOS.map(
-          (d) =>
-            html`<button
-              role="tab"
-              id="tab-${d.id}"
-              aria-selected=${d.id === current.id}
-              aria-controls="panel-${d.id}"
-              tabindex=${d.id === current.id ? 0 : -1}
-              @click=${() => this.select(d.id)}
-            >
-              ${d.title}<small>${d.summary}</small>
-            </button>`,
-        )}
+      <nav aria-label="Demos">
+        <div role="tablist" aria-label="Demos" @keydown=${this.onTabKey}>
+          ${DEMOS.map(
+            (d) =>
+              html`<button
+                role="tab"
+                id="tab-${d.id}"
+                aria-selected=${d.id === current.id}
+                aria-controls="panel-${d.id}"
+                tabindex=${d.id === current.id ? 0 : -1}
+                @click=${() => this.select(d.id)}
+              >
+                ${d.title}<small>${d.summary}</small>
+              </button>`,
+          )}
+        </div>
       </nav>
       ${
         this.unknownDemo
@@ -156,10 +187,11 @@ export class PlApp extends LitElement {
           : ''
       }
       <main>
-        ${DEMOS.filter((d) => this.visited.has(d.id)).map(
+        ${DEMOS.map(
+          // Every panel keeps its place, and a demo's element, once made, is never replaced: it keeps its settings and results.
           (d) =>
             html`<section id="panel-${d.id}" role="tabpanel" aria-labelledby="tab-${d.id}" ?hidden=${d.id !== current.id}>
-              ${staticHtml`<${unsafeStatic(d.tag)}></${unsafeStatic(d.tag)}>`}
+              ${this.visited.has(d.id) ? staticHtml`<${unsafeStatic(d.tag)}></${unsafeStatic(d.tag)}>` : nothing}
             </section>`,
         )}
       </main>
@@ -172,7 +204,7 @@ export class PlApp extends LitElement {
   }
 }
 
-customElements.define('pl-app', PlApp);
+define('pl-app', PlApp);
 
 declare global {
   interface HTMLElementTagNameMap {

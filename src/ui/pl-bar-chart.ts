@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import type { ChartConfiguration } from 'chart.js';
 import { ChartController, PALETTE, chartStyles } from './chart-controller';
+import { define } from './define';
 
 export interface BarDatum {
   label: string;
@@ -16,11 +17,13 @@ export interface BarDatum {
  * @cssproperty --pl-chart-height - height of the chart area (default: 14rem, or 4.5rem a bar when there are more).
  */
 export class PlBarChart extends LitElement {
-  static properties = {
-    bars: { attribute: false },
-    unit: { type: String },
-    heading: { type: String },
-  };
+  static override get properties() {
+    return {
+      bars: { attribute: false },
+      unit: { type: String },
+      heading: { type: String },
+    };
+  }
 
   /** The bars, top to bottom. */
   bars: BarDatum[] = [];
@@ -29,7 +32,7 @@ export class PlBarChart extends LitElement {
   /** The chart's title. */
   heading = '';
 
-  static styles = [
+  static override styles = [
     chartStyles,
     css`
       .sr-only {
@@ -80,7 +83,7 @@ export class PlBarChart extends LitElement {
     return positive.length === this.bars.length && positive.length > 1 && Math.max(...positive) / Math.min(...positive) > 50;
   }
 
-  render() {
+  override render() {
     return html`<figure style="margin:0">
       ${this.heading ? html`<h3>${this.heading}</h3>` : ''}
       <div class="area" style="height: var(--pl-chart-height, ${Math.max(14, this.bars.length * 4.5)}rem)">
@@ -106,7 +109,7 @@ function wrapLabel(label: string, width = 18): string[] {
   return lines;
 }
 
-customElements.define('pl-bar-chart', PlBarChart);
+define('pl-bar-chart', PlBarChart);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
-import { codeStyles } from './fields';
+import { codeStyles } from './shared/styles';
+import { define } from './define';
 
 /**
  * The lesson's Python beside the JavaScript the lab actually runs.
@@ -7,12 +8,14 @@ import { codeStyles } from './fields';
  * @csspart code - each code block.
  */
 export class PlCodeCompare extends LitElement {
-  static properties = {
-    python: { type: String },
-    javascript: { type: String },
-    pythonHeading: { type: String, attribute: 'python-heading' },
-    javascriptHeading: { type: String, attribute: 'javascript-heading' },
-  };
+  static override get properties() {
+    return {
+      python: { type: String },
+      javascript: { type: String },
+      pythonHeading: { type: String, attribute: 'python-heading' },
+      javascriptHeading: { type: String, attribute: 'javascript-heading' },
+    };
+  }
 
   python = '';
   javascript = '';
@@ -21,7 +24,7 @@ export class PlCodeCompare extends LitElement {
   /** The heading above the JavaScript. */
   javascriptHeading = 'JavaScript (what this page runs)';
 
-  static styles = [
+  static override styles = [
     codeStyles,
     css`
       :host {
@@ -36,7 +39,7 @@ export class PlCodeCompare extends LitElement {
     `,
   ];
 
-  render() {
+  override render() {
     return html`<div>
         <h4>${this.pythonHeading}</h4>
         <pre part="code"><code>${this.python}</code></pre>
@@ -48,7 +51,7 @@ export class PlCodeCompare extends LitElement {
   }
 }
 
-customElements.define('pl-code-compare', PlCodeCompare);
+define('pl-code-compare', PlCodeCompare);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,6 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { environmentReport, type EnvironmentReport } from '../runtime/environment';
 import type { ServiceWorkerStatus } from '../runtime/service-worker-client';
+import { define } from './define';
+import { theme } from './shared/theme';
 
 /**
  * What this browser offers the experiments: its name and version, the cores
@@ -10,56 +12,61 @@ import type { ServiceWorkerStatus } from '../runtime/service-worker-client';
  * @csspart panel - the panel's box.
  */
 export class PlEnvironmentPanel extends LitElement {
-  static properties = {
-    serviceWorker: { attribute: false },
-    report: { state: true },
-  };
+  static override get properties() {
+    return {
+      serviceWorker: { attribute: false },
+      report: { state: true },
+    };
+  }
 
   serviceWorker?: ServiceWorkerStatus;
   private report?: EnvironmentReport;
 
-  static styles = css`
-    :host {
-      display: block;
-      margin-top: 1.5rem;
-    }
-    section {
-      background: var(--pl-surface, #fff);
-      border: 1px solid var(--pl-border, #cbd5e1);
-      border-radius: 8px;
-      padding: 0.75rem 1rem;
-    }
-    h2 {
-      font-size: 1.1rem;
-      margin: 0 0 0.5rem;
-    }
-    dl {
-      display: grid;
-      grid-template-columns: max-content 1fr;
-      gap: 0.25rem 1rem;
-      margin: 0;
-    }
-    dt {
-      color: var(--pl-muted, #475569);
-    }
-    dd {
-      margin: 0;
-      overflow-wrap: anywhere;
-    }
-    .no {
-      color: var(--pl-bad, #b91c1c);
-    }
-    .yes {
-      color: var(--pl-good, #15803d);
-    }
-  `;
+  static override styles = [
+    theme,
+    css`
+      :host {
+        display: block;
+        margin-top: 1.5rem;
+      }
+      section {
+        background: var(--_pl-surface);
+        border: 1px solid var(--_pl-border);
+        border-radius: 8px;
+        padding: 0.75rem 1rem;
+      }
+      h2 {
+        font-size: 1.1rem;
+        margin: 0 0 0.5rem;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0.25rem 1rem;
+        margin: 0;
+      }
+      dt {
+        color: var(--_pl-muted);
+      }
+      dd {
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
+      .no {
+        color: var(--_pl-bad);
+      }
+      .yes {
+        color: var(--_pl-good);
+      }
+    `,
+  ];
 
-  connectedCallback(): void {
+  override connectedCallback(): void {
     super.connectedCallback();
     this.report = environmentReport();
   }
 
-  render() {
+  override render() {
     const r = this.report;
     if (!r) return html``;
     const yesNo = (v: boolean) => html`<span class=${v ? 'yes' : 'no'}>${v ? 'yes' : 'no'}</span>`;
@@ -87,7 +94,7 @@ export class PlEnvironmentPanel extends LitElement {
   }
 }
 
-customElements.define('pl-environment-panel', PlEnvironmentPanel);
+define('pl-environment-panel', PlEnvironmentPanel);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { FrameMonitor } from '../runtime/frame-monitor';
+import { define } from './define';
+import { theme } from './shared/theme';
 
 /** Above this gap between frames, people notice the page stutter. */
 const SMOOTH_MS = 50;
@@ -17,11 +19,13 @@ const FULL_SCALE_MS = 1000;
  * @cssproperty --pl-meter-color - colour of the bar when the page stayed smooth.
  */
 export class PlFrameMeter extends LitElement {
-  static properties = {
-    running: { type: Boolean },
-    longestMs: { state: true },
-    beat: { state: true },
-  };
+  static override get properties() {
+    return {
+      running: { type: Boolean },
+      longestMs: { state: true },
+      beat: { state: true },
+    };
+  }
 
   /** Watch frames while true; keep showing the last result when false. */
   running = false;
@@ -30,43 +34,46 @@ export class PlFrameMeter extends LitElement {
   private monitor = new FrameMonitor();
   private handle = 0;
 
-  static styles = css`
-    :host {
-      display: block;
-    }
-    .row {
-      display: flex;
-      align-items: center;
-      gap: 0.75rem;
-      flex-wrap: wrap;
-    }
-    .track {
-      flex: 1 1 12rem;
-      height: 0.9rem;
-      background: #e2e8f0;
-      border-radius: 4px;
-      overflow: hidden;
-    }
-    .bar {
-      height: 100%;
-      background: var(--pl-meter-color, var(--pl-good, #15803d));
-    }
-    .bar.stuttered {
-      background: var(--pl-warn, #a16207);
-    }
-    .bar.frozen {
-      background: var(--pl-bad, #b91c1c);
-    }
-    .pulse {
-      width: 0.9rem;
-      height: 0.9rem;
-      border-radius: 50%;
-      background: var(--pl-accent, #1d4ed8);
-      transition: none;
-    }
-  `;
+  static override styles = [
+    theme,
+    css`
+      :host {
+        display: block;
+      }
+      .row {
+        display: flex;
+        align-items: center;
+        gap: 0.75rem;
+        flex-wrap: wrap;
+      }
+      .track {
+        flex: 1 1 12rem;
+        height: 0.9rem;
+        background: #e2e8f0;
+        border-radius: 4px;
+        overflow: hidden;
+      }
+      .bar {
+        height: 100%;
+        background: var(--pl-meter-color, var(--_pl-good));
+      }
+      .bar.stuttered {
+        background: var(--_pl-warn);
+      }
+      .bar.frozen {
+        background: var(--_pl-bad);
+      }
+      .pulse {
+        width: 0.9rem;
+        height: 0.9rem;
+        border-radius: 50%;
+        background: var(--_pl-accent);
+        transition: none;
+      }
+    `,
+  ];
 
-  protected willUpdate(changed: Map<string, unknown>): void {
+  protected override willUpdate(changed: Map<string, unknown>): void {
     if (!changed.has('running')) return;
     if (this.running) {
       this.monitor.start();
@@ -83,13 +90,13 @@ export class PlFrameMeter extends LitElement {
     }
   }
 
-  disconnectedCallback(): void {
+  override disconnectedCallback(): void {
     super.disconnectedCallback();
     cancelAnimationFrame(this.handle);
     this.monitor.stop();
   }
 
-  render() {
+  override render() {
     const frozen = this.longestMs > FROZEN_MS;
     const width = Math.min(100, (this.longestMs / FULL_SCALE_MS) * 100);
     const verdict =
@@ -113,7 +120,7 @@ export class PlFrameMeter extends LitElement {
   }
 }
 
-customElements.define('pl-frame-meter', PlFrameMeter);
+define('pl-frame-meter', PlFrameMeter);
 
 declare global {
   interface HTMLElementTagNameMap {

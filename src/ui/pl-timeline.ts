@@ -3,6 +3,7 @@ import type { ChartConfiguration } from 'chart.js';
 import type { TraceEvent } from '../core/trace';
 import { lanesOf } from '../core/trace';
 import { ChartController, PALETTE, chartStyles } from './chart-controller';
+import { define } from './define';
 
 interface TimelinePoint {
   x: [number, number];
@@ -17,13 +18,15 @@ interface TimelinePoint {
  * @cssproperty --pl-chart-height - height of the chart area (default: grows with the lanes).
  */
 export class PlTimeline extends LitElement {
-  static properties = {
-    trace: { attribute: false },
-    heading: { type: String },
-    maxEvents: { type: Number, attribute: 'max-events' },
-    maxMs: { attribute: false },
-    colors: { attribute: false },
-  };
+  static override get properties() {
+    return {
+      trace: { attribute: false },
+      heading: { type: String },
+      maxEvents: { type: Number, attribute: 'max-events' },
+      maxMs: { attribute: false },
+      colors: { attribute: false },
+    };
+  }
 
   trace: TraceEvent[] = [];
   heading = '';
@@ -38,7 +41,7 @@ export class PlTimeline extends LitElement {
     return this.trace.length > this.maxEvents ? this.trace.slice(0, this.maxEvents) : this.trace;
   }
 
-  static styles = chartStyles;
+  static override styles = chartStyles;
 
   constructor() {
     super();
@@ -84,7 +87,7 @@ export class PlTimeline extends LitElement {
     );
   }
 
-  render() {
+  override render() {
     const lanes = lanesOf(this.trace);
     const height = `calc(${Math.max(2, lanes.length) * 1.8}rem + 3rem)`;
     return html`<figure style="margin:0">
@@ -106,7 +109,7 @@ export class PlTimeline extends LitElement {
   }
 }
 
-customElements.define('pl-timeline', PlTimeline);
+define('pl-timeline', PlTimeline);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -22,11 +22,12 @@ export function wantsAutorun(params: URLSearchParams): boolean {
  * for anything else it reads from them.
  */
 export function applyUrlParams<F extends string>(
-  host: Record<NoInfer<F>, string>,
+  host: Record<NoInfer<F>, string | number>,
   demo: DemoId,
   attributes: Readonly<Record<F, string>>,
+  search = location.search,
 ): URLSearchParams {
-  const params = urlParamsFor(demo);
+  const params = urlParamsFor(demo, search);
   for (const field of Object.keys(attributes) as F[]) {
     const value = params.get(attributes[field]) ?? params.get(field);
     if (value !== null) host[field] = value;

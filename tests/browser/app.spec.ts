@@ -62,3 +62,33 @@ test('the keyboard reaches everything: tabs with arrows, Home and End; Run with 
   await waitForRuns<CpuRunResult>(page, 1);
   await expect(cpu.getByRole('button', { name: 'Run all' })).toBeFocused();
 });
+
+test('a demo keeps its results, status and typed values when a tab to its left is opened and closed', async ({ page }) => {
+  await page.goto('./?demo=locks&increments=10000');
+  const locks = page.locator('pl-locks-demo');
+  await locks.locator('#widen').fill('7');
+  await locks.locator('button[data-variant="async-race"]').click();
+  await waitForRuns(page, 1);
+  await expect(locks.locator('tbody tr')).toHaveCount(1);
+  const status = await locks.locator('[data-field="status"]').textContent();
+  for (const left of [/Computing/, /Waiting/]) {
+    await page.getByRole('tab', { name: left }).click();
+    await page.getByRole('tab', { name: /Locks/ }).click();
+    await expect(locks.locator('tbody tr')).toHaveCount(1);
+    await expect(locks.locator('#widen')).toHaveValue('7');
+    await expect(locks.locator('[data-field="status"]')).toHaveText(status ?? '');
+  }
+});
+
+test('the title follows the demo, and Back returns to the demo before', async ({ page }) => {
+  await page.goto('./?demo=cpu&rounds=5');
+  await expect(page).toHaveTitle(/^Computing/);
+  await page.getByRole('tab', { name: /Locks/ }).click();
+  await expect(page).toHaveTitle(/^Locks/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\?demo=cpu&rounds=5$/);
+  await expect(page.getByRole('tab', { name: /Computing/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page).toHaveTitle(/^Computing/);
+  await page.goForward();
+  await expect(page.getByRole('tab', { name: /Locks/ })).toHaveAttribute('aria-selected', 'true');
+});

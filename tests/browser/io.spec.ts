@@ -38,7 +38,7 @@ test('with the simulated pages, serial takes at least the sum of the waits and c
   expect(runs.map((r) => r.variant)).toEqual(['serial', 'concurrent', 'workers']);
   const total = sum(latencies);
   for (const run of runs) {
-    expect(run.schema).toBe('parallel-lab/run@1');
+    expect(run.schema).toBe('parallel-lab/run@2');
     expect(run.demo).toBe('io');
     expect(run.answeredBy).toBe('service-worker');
     expect(run.verified).toBe(true);
@@ -105,6 +105,19 @@ test('max in flight 1 behaves like serial, and the sweep climbs to all at once',
   await expect(demo(page).locator('table[data-field="summary"] tbody tr')).toHaveCount(1);
   expect(await ownRow.innerText()).toBe(ownRowText);
   await expect(demo(page).locator('[data-field="story"]')).toContainText('With at most 2 in flight');
+});
+
+test('the sweep shows its chart on a fresh page, before any other variant has run', async ({ page }) => {
+  await page.goto('./?demo=io&latencies=100,200,300&sizes=100');
+  await demo(page).locator('button[data-action="sweep"]').click();
+  const runs = await waitForRuns<IoRunResult>(page, 3);
+  expect(runs.map((r) => r.params.maxInFlight)).toEqual([1, 2, 3]);
+  await expect(demo(page).locator('[data-field="status"]')).toContainText('Swept max in flight from 1 to 3');
+  await expect(demo(page).locator('[data-field="sweep"] pl-bar-chart')).toHaveCount(1);
+  await expect(demo(page).locator('[data-field="sweep"]')).toContainText('From 1 in flight');
+  // The sweep's steps are not the visitor's runs: no table row, no waterfall.
+  await expect(demo(page).locator('table[data-field="summary"]')).toHaveCount(0);
+  await expect(demo(page).locator('[data-waterfall]')).toHaveCount(0);
 });
 
 test('each kind of failure gets its own message on its row, and the other requests still complete', async ({

@@ -24,7 +24,7 @@ test('at the defaults the unlocked run loses updates, and every atomic or locked
     'async-mutex',
   ]);
   for (const run of runs) {
-    expect(run).toMatchObject({ schema: 'parallel-lab/run@1', demo: 'locks', verified: true, expected: 4_000_000, workers: 4 });
+    expect(run).toMatchObject({ schema: 'parallel-lab/run@2', demo: 'locks', verified: true, expected: 4_000_000, workers: 4 });
     expect(run.params).toEqual({ workers: 4, increments: 1_000_000, widen: 0 });
     expect(run.lost).toBe(run.expected - run.actual);
     expect(lanesOf(run.trace)).toHaveLength(4);

@@ -4,7 +4,7 @@ import { createEndpointServer } from '../../scripts/io-test-endpoints.mjs';
 import { fetchPage, sharedNow } from '../../src/core/io-fetch';
 import { runLimited } from '../../src/core/io-requests';
 import { simulatedPageUrl } from '../../src/core/simulated-page';
-import { IO_JAVASCRIPT } from '../../src/ui/text/io-code';
+import { IO_JAVASCRIPT } from '../../src/ui/io/io-code';
 
 const endpoints = createEndpointServer();
 let base = '';

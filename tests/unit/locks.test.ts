@@ -302,7 +302,7 @@ describe('the locks experiment', () => {
         onProgress: (f) => progress.push(f),
       });
       expect(result).toMatchObject({
-        schema: 'parallel-lab/run@1',
+        schema: 'parallel-lab/run@2',
         demo: 'locks',
         variant,
         params,

@@ -39,7 +39,7 @@ describe('WorkerPool', () => {
     const chunks = 8;
     const size = input.length / chunks;
     const outcome = await pool.map(chunks, (api, i) => api.checksum(input, i * size, (i + 1) * size, 2000));
-    expect(outcome.results.reduce((a, b) => a + b, 0)).toBe(checksumRange(input, 0, input.length, 2000));
+    expect(outcome.results.reduce((a, r) => a + r.sum, 0)).toBe(checksumRange(input, 0, input.length, 2000));
     expect(outcome.trace).toHaveLength(chunks);
     expect(lanesOf(outcome.trace).sort()).toEqual(['worker 1', 'worker 2']);
     expect(lanesOverlap(outcome.trace)).toBe(true);
@@ -107,8 +107,21 @@ describe('WorkerPool', () => {
     const done = progressOf(control, 2);
     expect(done).toBeLessThan(numbers / 10);
     // Each worker returned the exact sum of the numbers it reports done.
-    expect(results.reduce((a, b) => a + b, 0)).toBe(done * workOn(10, rounds));
+    expect(results.reduce((a, r) => a + r.sum, 0)).toBe(done * workOn(10, rounds));
     expect(pool.alive).toBe(2);
+  });
+
+  it('tells each call which worker runs it, matching its lane in the trace', async () => {
+    const pool = makePool(2);
+    const outcome = await pool.map(6, async (api, _task, slot) => ({ slot, value: await api.workOnItems([10], 1) }));
+    outcome.trace.forEach((event) => expect(event.lane).toBe(`worker ${outcome.results[event.chunk].slot + 1}`));
+    expect(new Set(outcome.results.map((r) => r.slot))).toEqual(new Set([0, 1]));
+  });
+
+  it('calls every worker once, in slot order', async () => {
+    const pool = makePool(3);
+    expect(await pool.forEachWorker(async (api, slot) => (await api.ping()) > 0 && slot)).toEqual([0, 1, 2]);
+    expect(pool.alive).toBe(3);
   });
 
   it('terminates extra workers when shrunk', async () => {

@@ -1,10 +1,17 @@
-/** How the demos write numbers for people. */
+/** How the lab writes numbers for people: one place for every page, message and story. */
+
+const counts = new Intl.NumberFormat('en-US');
+
+/** A whole count with thousands separators: "10,000,000". */
+export function formatCount(n: number): string {
+  return counts.format(n);
+}
 
 /** A duration: "12.3 ms", "845 ms", "12.4 s", "3 min 20 s", "2 h 5 min". */
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return '—';
   if (ms < 10) return `${ms.toFixed(1)} ms`;
-  if (ms < 10_000) return `${Math.round(ms).toLocaleString('en-US')} ms`;
+  if (ms < 10_000) return `${counts.format(Math.round(ms))} ms`;
   const s = ms / 1000;
   if (s < 120) return `${s.toFixed(1)} s`;
   const min = Math.floor(s / 60);
@@ -24,5 +31,5 @@ export function formatPercent(fraction: number): string {
 
 /** A count with its noun, singular or plural: "1 number", "20,000 numbers". */
 export function countOf(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? singular : plural}`;
+  return `${counts.format(n)} ${n === 1 ? singular : plural}`;
 }
