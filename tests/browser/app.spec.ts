@@ -1,5 +1,5 @@
 import { test, expect, runsOf, waitForRuns } from './fixtures';
-import type { CpuRunResult } from '../../src/experiments/cpu';
+import type { CpuRunResult } from '../../src/experiments/cpu-rules';
 
 test('changing demo drops the other demo’s URL settings and autorun, and keeps each demo’s results', async ({ page }) => {
   await page.goto('./?demo=cpu&numbers=100000&rounds=5&workers=2&autorun=1');

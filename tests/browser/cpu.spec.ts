@@ -1,6 +1,6 @@
 import { test, expect, plainOrigin, runsOf, waitForRuns } from './fixtures';
 import { lanesOf, lanesOverlap, type TraceEvent } from '../../src/core/trace';
-import type { CpuRunResult } from '../../src/experiments/cpu';
+import type { CpuRunResult } from '../../src/experiments/cpu-rules';
 
 // Small enough to be quick on a shared 2-core machine, big enough that two workers' chunks overlap.
 const SMALL = 'demo=cpu&numbers=400000&rounds=60&workers=2&chunk-size=50';

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect, runsOf, waitForRuns } from './fixtures';
-import type { IoRunResult } from '../../src/experiments/io';
+import type { IoRunResult } from '../../src/experiments/io-rules';
 
 /** The I/O test endpoints, another origin than the lab (scripts/io-test-endpoints.mjs, port + 2; see playwright.config.ts). */
 const endpoints = `http://127.0.0.1:${Number(process.env.PL_PORT ?? 4173) + 2}`;

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, plainOrigin, runsOf, waitForRuns } from './fixtures';
 import { lanesOf } from '../../src/core/trace';
-import type { LocksRunResult } from '../../src/experiments/locks';
+import type { LocksRunResult } from '../../src/experiments/locks-rules';
 
 const isolated = (page: Page) => page.evaluate(() => crossOriginIsolated);
 

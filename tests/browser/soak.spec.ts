@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect, waitForRuns } from './fixtures';
-import type { CpuRunResult } from '../../src/experiments/cpu';
+import type { CpuRunResult } from '../../src/experiments/cpu-rules';
 
 /** The page's JavaScript heap in MB after a full garbage collection, through the DevTools protocol. */
 async function heapAfterGc(page: Page): Promise<number> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CpuRunResult, CpuVariant } from '../../src/experiments/cpu';
+import type { CpuRunResult, CpuVariant } from '../../src/experiments/cpu-rules';
 import { SPEEDUP } from '../../src/experiments/verdicts';
 import { cpuEfficiency, cpuStory, speedupOverSerial } from '../../src/ui/cpu/cpu-story';
 import { templateText } from './fixtures/template-text';

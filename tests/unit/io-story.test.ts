@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestRecord } from '../../src/core/io-requests';
-import type { IoParams, IoRunResult, IoVariant } from '../../src/experiments/io';
+import type { IoParams, IoRunResult, IoVariant } from '../../src/experiments/io-rules';
 import { ABOUT_THE_SAME, CLOSE_TO_LONGEST, SPEEDUP } from '../../src/experiments/verdicts';
 import { ioStory, samePages, type IoResults } from '../../src/ui/io/io-story';
 import { templateText } from './fixtures/template-text';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOCKS_VARIANTS, mustBeExact, type LocksRunResult, type LocksVariant } from '../../src/experiments/locks';
+import { LOCKS_VARIANTS, mustBeExact, type LocksRunResult, type LocksVariant } from '../../src/experiments/locks-rules';
 import { ABOUT_THE_SAME } from '../../src/experiments/verdicts';
 import { LOCKS_COLUMNS, checkText, lessonSizeMeasure, locksStory, type LocksResults } from '../../src/ui/locks/locks-story';
 import { templateText } from './fixtures/template-text';

@@ -6,16 +6,15 @@ import { SLOT, countShared, sharedCounterBytes } from '../../src/core/counter';
 import { progressOf, requestStop } from '../../src/core/control-block';
 import { WorkerPool } from '../../src/runtime/pool';
 import type { WorkerApi } from '../../src/core/worker-api';
+import { runLocksVariant, verifyCount } from '../../src/experiments/locks';
 import {
   LOCKS_VARIANTS,
   MAX_TOTAL_WORK,
   mustBeExact,
   parseLocksParams,
-  runLocksVariant,
-  verifyCount,
   type LocksParams,
   type LocksVariant,
-} from '../../src/experiments/locks';
+} from '../../src/experiments/locks-rules';
 import { lanesOverlap } from '../../src/core/trace';
 import { clockOffset } from '../../src/runtime/clock-sync';
 import { liveNodeWorkers, spawnNodeWorker } from './fixtures/node-pool';

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatCount, formatMs as ms } from '../../core/format';
-import { MAIN_THREAD_TASKS, POOL_SAMPLE, type Calibration } from '../../experiments/cpu';
+import { type Calibration } from '../../experiments/cpu';
+import { MAIN_THREAD_TASKS, POOL_SAMPLE } from '../../experiments/cpu-rules';
 
 /** The teaching text of the CPU demo, written for students. */
 

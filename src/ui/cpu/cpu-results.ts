@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatMs as ms, formatPercent, formatTimes as times } from '../../core/format';
-import { CPU_VARIANT_FACTS, CPU_VARIANTS, type CpuRunResult, type CpuVariant } from '../../experiments/cpu';
+import { CPU_VARIANT_FACTS, CPU_VARIANTS, type CpuRunResult, type CpuVariant } from '../../experiments/cpu-rules';
 import type { BarDatum } from '../pl-bar-chart';
 import { resultsTable, type Column } from '../shared/results-table';
 import { storyList } from '../shared/story';

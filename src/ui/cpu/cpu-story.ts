@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { countOf, formatCount, formatMs as ms, formatPercent, formatTimes as times } from '../../core/format';
 import { efficiency, speedup } from '../../core/stats';
-import { CPU_VARIANT_FACTS, pythonChunkSize, type CpuRunResult, type CpuVariant } from '../../experiments/cpu';
+import { CPU_VARIANT_FACTS, pythonChunkSize, type CpuRunResult, type CpuVariant } from '../../experiments/cpu-rules';
 import { SPEEDUP } from '../../experiments/verdicts';
 
 export type CpuResults = Partial<Record<CpuVariant, CpuRunResult>>;

@@ -2,19 +2,17 @@ import { LitElement, html } from 'lit';
 import kernelSource from '../../core/cpu-kernel.ts?raw';
 import { formatCount, formatMs as ms } from '../../core/format';
 import { parseWholeNumber } from '../../core/validate';
+import { calibrateRounds, runCpuVariant, type Calibration } from '../../experiments/cpu';
 import {
   CPU_LIMITS,
   CPU_VARIANT_FACTS,
   CPU_VARIANTS,
   DEFAULT_NUMBERS,
-  calibrateRounds,
   parseCpuParams,
-  runCpuVariant,
-  type Calibration,
   type CpuParams,
   type CpuRunResult,
   type CpuVariant,
-} from '../../experiments/cpu';
+} from '../../experiments/cpu-rules';
 import { nextPaint } from '../../runtime/frame-monitor';
 import { reportedCores } from '../../runtime/environment';
 import { define } from '../define';

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { countOf, formatCount, formatMs } from '../../core/format';
 import { IO_LIMITS, MAX_PAGES } from '../../core/io-requests';
-import { pageCount, type IoParams, type IoRunResult, type IoSource, type IoVariant } from '../../experiments/io';
+import { pageCount, type IoParams, type IoRunResult, type IoSource, type IoVariant } from '../../experiments/io-rules';
 import type { SimulatedPagesStatus } from '../../runtime/simulated-pages';
 import type { FieldOptions } from '../shared/fields';
 

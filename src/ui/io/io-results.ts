@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatMs as ms } from '../../core/format';
-import { IO_VARIANTS, type IoRunResult, type IoVariant } from '../../experiments/io';
+import { IO_VARIANTS, type IoRunResult, type IoVariant } from '../../experiments/io-rules';
 import type { BarDatum } from '../pl-bar-chart';
 import { resultsTable, type Column } from '../shared/results-table';
 import { storyList } from '../shared/story';

@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { countOf, formatMs as ms, formatTimes as times } from '../../core/format';
-import type { IoRunResult, IoVariant } from '../../experiments/io';
+import type { IoRunResult, IoVariant } from '../../experiments/io-rules';
 import { CLOSE_TO_LONGEST, compareTimes, SPEEDUP } from '../../experiments/verdicts';
 
 export type IoResults = Partial<Record<IoVariant, IoRunResult>>;

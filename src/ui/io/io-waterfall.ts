@@ -2,7 +2,7 @@ import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } 
 import { formatCount, formatMs } from '../../core/format';
 import type { RequestRecord } from '../../core/io-requests';
 import type { TraceEvent } from '../../core/trace';
-import { IO_VARIANTS, type IoParams, type IoRunResult, type IoVariant } from '../../experiments/io';
+import { IO_VARIANTS, type IoParams, type IoRunResult, type IoVariant } from '../../experiments/io-rules';
 import { PALETTE } from '../chart-controller';
 import { runLabel, waterfallNote } from './io-copy';
 import '../pl-timeline';

@@ -1,18 +1,16 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { DEFAULT_BYTES, DEFAULT_LATENCIES, DEFAULT_TIMEOUT_MS } from '../../core/io-requests';
+import { runIoSweep, runIoVariant, type IoRunContext } from '../../experiments/io';
 import {
   IO_VARIANT_FACTS,
   IO_VARIANTS,
   pageCount,
   parseIoParams,
-  runIoSweep,
-  runIoVariant,
   type IoParams,
-  type IoRunContext,
   type IoRunResult,
   type IoSource,
   type IoVariant,
-} from '../../experiments/io';
+} from '../../experiments/io-rules';
 import { simulatedPagesStatus, siteRoot, type SimulatedPagesStatus } from '../../runtime/simulated-pages';
 import { DemoController, type RunContext } from '../demo-controller';
 import { define } from '../define';

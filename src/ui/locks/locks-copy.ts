@@ -10,7 +10,7 @@ import {
   LOCKS_VARIANT_FACTS,
   type LocksRunResult,
   type LocksVariant,
-} from '../../experiments/locks';
+} from '../../experiments/locks-rules';
 import type { IsolationNoticeOptions } from '../shared/isolation-notice';
 import '../pl-code-compare';
 import { ASYNC_JAVASCRIPT, ASYNC_PYTHON, LOCKS_JAVASCRIPT, LOCKS_PYTHON, PYTHON_BYTECODE } from './locks-code';

@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { countOf, formatCount, formatMs as ms, formatPercent, formatTimes as times } from '../../core/format';
-import { LESSON_PARAMS, LOCKS_VARIANT_FACTS, type LocksRunResult, type LocksVariant } from '../../experiments/locks';
+import { LESSON_PARAMS, LOCKS_VARIANT_FACTS, type LocksRunResult, type LocksVariant } from '../../experiments/locks-rules';
 import { compareTimes } from '../../experiments/verdicts';
 import type { Column } from '../shared/results-table';
 

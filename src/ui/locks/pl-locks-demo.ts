@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { runLocksVariant } from '../../experiments/locks';
 import {
   LESSON_PARAMS,
   LOCKS_DEFAULTS,
@@ -7,11 +8,10 @@ import {
   LOCKS_VARIANTS,
   locksVariantsFor,
   parseLocksParams,
-  runLocksVariant,
   type LocksParams,
   type LocksRunResult,
   type LocksVariant,
-} from '../../experiments/locks';
+} from '../../experiments/locks-rules';
 import { reportedCores } from '../../runtime/environment';
 import { nextPaint } from '../../runtime/frame-monitor';
 import { canShareMemory } from '../../runtime/isolation';
