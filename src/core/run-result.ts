@@ -24,7 +24,13 @@ export interface RunResultBase<D extends DemoId, V extends string, P> {
   verified: boolean;
   /** ISO 8601 time at which the run started. */
   startedAt: string;
-  /** The longest gap between two animation frames during the run, in ms. */
+  /** The longest the page went without painting during the measured work, in ms (what fell outside it is not counted). */
   longestFrameGapMs: number;
+  /**
+   * The longest the page's own thread was held by one task during the
+   * measured work, in ms: what tells "the lab's work froze the page" from
+   * "the machine was busy". Null where the browser cannot tell.
+   */
+  longestBlockMs: number | null;
   trace: TraceEvent[];
 }

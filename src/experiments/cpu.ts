@@ -6,7 +6,7 @@ import type { TraceEvent } from '../core/trace';
 import { abortError } from '../core/abort';
 import { CPU_LIMITS, MAIN_THREAD_TASKS, poolSampleSize, type CpuParams, type CpuRunResult, type CpuVariant } from './cpu-rules';
 import { canShareMemory } from '../runtime/isolation';
-import { nextPaint, watchFrames } from '../runtime/frame-monitor';
+import { nextPaint, watchFrames, type MeasuredSpan } from '../runtime/frame-monitor';
 import { transfer, type WorkerCall, type WorkerPool } from '../runtime/pool';
 import { now } from '../runtime/clock';
 import { clockOffset } from '../runtime/clock-sync';
@@ -29,7 +29,12 @@ export interface CpuRunContext {
 /** Runs one variant and returns its result, verified against the expected checksum. */
 export async function runCpuVariant(variant: CpuVariant, params: CpuParams, context: CpuRunContext): Promise<CpuRunResult> {
   context.signal.throwIfAborted();
-  const { value: partial, startedAt, longestFrameGapMs } = await watchFrames(() => VARIANTS[variant](params, context));
+  const {
+    value: partial,
+    startedAt,
+    longestFrameGapMs,
+    longestBlockMs,
+  } = await watchFrames((span) => VARIANTS[variant](params, context, span));
   return {
     schema: RUN_SCHEMA,
     demo: 'cpu',
@@ -37,6 +42,8 @@ export async function runCpuVariant(variant: CpuVariant, params: CpuParams, cont
     params: { ...params },
     startedAt,
     longestFrameGapMs,
+    // Where the browser reports no long tasks, the serial run is still known to hold the page's thread all along.
+    longestBlockMs: longestBlockMs ?? (variant === 'serial' ? partial.sampleWallMs : null),
     verified: partial.checksum === partial.expectedChecksum,
     projected: partial.sampleSize < params.numbers,
     wallMs: (partial.sampleWallMs * params.numbers) / partial.sampleSize,
@@ -49,7 +56,7 @@ type Measured = Pick<
   'checksum' | 'expectedChecksum' | 'coldStartMs' | 'dataTransfer' | 'sampleSize' | 'sampleWallMs' | 'workers' | 'trace'
 >;
 
-const VARIANTS: Record<CpuVariant, (params: CpuParams, context: CpuRunContext) => Promise<Measured>> = {
+const VARIANTS: Record<CpuVariant, (params: CpuParams, context: CpuRunContext, span: MeasuredSpan) => Promise<Measured>> = {
   serial: runSerial,
   'main-thread-tasks': runMainThreadTasks,
   'pool-map': runPoolMap,
@@ -70,14 +77,16 @@ function inputOf(count: number): Float64Array {
   return cachedInput!;
 }
 
-async function runSerial({ numbers, rounds }: CpuParams, { onProgress }: CpuRunContext): Promise<Measured> {
+async function runSerial({ numbers, rounds }: CpuParams, { onProgress }: CpuRunContext, span: MeasuredSpan): Promise<Measured> {
   const input = inputOf(numbers);
   onProgress?.(0);
   // Let the page paint "running" before the main thread is taken over.
   await nextPaint();
   const start = now();
+  span.begin(start);
   const checksum = checksumRange(input, 0, numbers, rounds);
   const end = now();
+  span.end(end);
   onProgress?.(1);
   return {
     checksum,
@@ -91,7 +100,11 @@ async function runSerial({ numbers, rounds }: CpuParams, { onProgress }: CpuRunC
   };
 }
 
-async function runMainThreadTasks({ numbers, rounds }: CpuParams, { signal, onProgress }: CpuRunContext): Promise<Measured> {
+async function runMainThreadTasks(
+  { numbers, rounds }: CpuParams,
+  { signal, onProgress }: CpuRunContext,
+  span: MeasuredSpan,
+): Promise<Measured> {
   const input = inputOf(numbers);
   const ranges = splitRange(numbers, MAIN_THREAD_TASKS);
   const slice = sliceSize(rounds);
@@ -99,6 +112,7 @@ async function runMainThreadTasks({ numbers, rounds }: CpuParams, { signal, onPr
   const trace: TraceEvent[] = [];
   let done = 0;
   const start = now();
+  span.begin(start);
 
   const task = async (index: number, from: number, to: number): Promise<number> => {
     let sum = 0;
@@ -115,13 +129,15 @@ async function runMainThreadTasks({ numbers, rounds }: CpuParams, { signal, onPr
   };
 
   const sums = await Promise.all(ranges.map((r, i) => task(i, r.start, r.end)));
+  const end = now();
+  span.end(end);
   return {
     checksum: sums.reduce((a, b) => a + b, 0),
     expectedChecksum: expectedChecksum(numbers, rounds),
     coldStartMs: [],
     dataTransfer: 'none',
     sampleSize: numbers,
-    sampleWallMs: now() - start,
+    sampleWallMs: end - start,
     workers: ranges.length,
     trace,
   };
@@ -132,7 +148,7 @@ async function runMainThreadTasks({ numbers, rounds }: CpuParams, { signal, onPr
  * `chunkSize` numbers each, every one copied into its message (as Python
  * pickles each chunk), and each worker takes the next message when free.
  */
-async function runPoolMap(params: CpuParams, { pool, signal, onProgress }: CpuRunContext): Promise<Measured> {
+async function runPoolMap(params: CpuParams, { pool, signal, onProgress }: CpuRunContext, span: MeasuredSpan): Promise<Measured> {
   const { rounds, chunkSize } = params;
   const sampleSize = poolSampleSize(params);
   const input = inputOf(params.numbers);
@@ -144,6 +160,8 @@ async function runPoolMap(params: CpuParams, { pool, signal, onProgress }: CpuRu
     (api, i) => api.workOnItems(input.slice(i * chunkSize, Math.min(sampleSize, (i + 1) * chunkSize)), rounds),
     { signal, onProgress: (done, total) => onProgress?.(done / total) },
   );
+  span.begin(outcome.originMs);
+  span.end(outcome.originMs + outcome.wallMs);
   return {
     checksum: outcome.results.reduce((a, b) => a + b, 0),
     expectedChecksum: expectedChecksum(sampleSize, rounds),
@@ -156,7 +174,7 @@ async function runPoolMap(params: CpuParams, { pool, signal, onProgress }: CpuRu
   };
 }
 
-async function runWorkers(params: CpuParams, { pool, signal, onProgress }: CpuRunContext): Promise<Measured> {
+async function runWorkers(params: CpuParams, { pool, signal, onProgress }: CpuRunContext, span: MeasuredSpan): Promise<Measured> {
   const { numbers, rounds } = params;
   const input = inputOf(numbers);
   const shared = !(input.buffer instanceof ArrayBuffer);
@@ -183,6 +201,8 @@ async function runWorkers(params: CpuParams, { pool, signal, onProgress }: CpuRu
         pool.map(ranges.length, call, { signal, onProgress: report }),
       )
     : await pool.map(ranges.length, call, { signal, onProgress: (done, total) => onProgress?.(done / total) });
+  span.begin(outcome.originMs);
+  span.end(outcome.originMs + outcome.wallMs);
   const onPageClock = (workerMs: number, slot: number) => workerMs - (offsets.get(slot) ?? 0) - outcome.originMs;
   return {
     checksum: outcome.results.reduce((a, r) => a + r.sum, 0),

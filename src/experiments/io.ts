@@ -96,7 +96,14 @@ export async function runIoVariant(variant: IoVariant, params: IoParams, context
       value: measured,
       startedAt,
       longestFrameGapMs,
-    } = await watchFrames(() => VARIANTS[variant](requests, params, { ...context, simulated }));
+      longestBlockMs,
+    } = await watchFrames(async (span) => {
+      const result = await VARIANTS[variant](requests, params, { ...context, simulated });
+      // The requests' clock counts from the time origin shared with the workers; the page's from its own.
+      span.begin(result.originMs - performance.timeOrigin);
+      span.end(result.originMs - performance.timeOrigin + result.wallMs);
+      return result;
+    });
     // Ask why each unexplained failure failed only now, so the extra requests do not count in the timing.
     await explainFailures(measured, params.timeoutMs, context);
     const records = measured.records;
@@ -108,6 +115,7 @@ export async function runIoVariant(variant: IoVariant, params: IoParams, context
       params: structuredClone(params),
       startedAt,
       longestFrameGapMs,
+      longestBlockMs,
       wallMs: measured.wallMs,
       workers: measured.workers,
       verified: failures === 0 && records.every((r) => r.checked !== false),
@@ -127,6 +135,8 @@ export async function runIoVariant(variant: IoVariant, params: IoParams, context
 
 interface Measured {
   records: RequestRecord[];
+  /** When the first request was sent, on the clock shared with the workers (`sharedNow`). */
+  originMs: number;
   /** Requests that failed without saying why. */
   unexplained: number[];
   wallMs: number;
@@ -170,7 +180,7 @@ async function runSerial(requests: PageRequest[], params: IoParams, context: Var
     context.onRequestStart?.(i);
     finish(i, await fetchPage(request, options, context.signal), 'main thread');
   }
-  return { records, unexplained, wallMs: sharedNow() - originMs, workers: 1, coldStartMs: [] };
+  return { records, originMs, unexplained, wallMs: sharedNow() - originMs, workers: 1, coldStartMs: [] };
 }
 
 /** Like the lesson's threads, without any thread: up to `maxInFlight` requests wait at once on the main thread. */
@@ -189,7 +199,7 @@ async function runConcurrent(requests: PageRequest[], params: IoParams, context:
     context.signal,
   );
   context.signal.throwIfAborted();
-  return { records, unexplained, wallMs: sharedNow() - originMs, workers: limit, coldStartMs: [] };
+  return { records, originMs, unexplained, wallMs: sharedNow() - originMs, workers: limit, coldStartMs: [] };
 }
 
 /**
@@ -213,7 +223,7 @@ async function runWorkers(requests: PageRequest[], params: IoParams, context: Va
     { signal },
   );
   const wallMs = sharedNow() - originMs;
-  return { records, unexplained, wallMs, workers: pool.size, coldStartMs };
+  return { records, originMs, unexplained, wallMs, workers: pool.size, coldStartMs };
 }
 
 async function explainFailures({ records, unexplained }: Measured, timeoutMs: number, context: IoRunContext): Promise<void> {

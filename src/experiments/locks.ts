@@ -5,7 +5,7 @@ import { RUN_SCHEMA } from '../core/run-result';
 import { mustBeExact, needsSharedMemory, type LocksParams, type LocksRunResult, type LocksVariant } from './locks-rules';
 import type { TraceEvent } from '../core/trace';
 import { abortError } from '../core/abort';
-import { watchFrames } from '../runtime/frame-monitor';
+import { watchFrames, type MeasuredSpan } from '../runtime/frame-monitor';
 import { canShareMemory } from '../runtime/isolation';
 import type { WorkerPool } from '../runtime/pool';
 import { now } from '../runtime/clock';
@@ -64,8 +64,9 @@ export async function runLocksVariant(
     value: measured,
     startedAt,
     longestFrameGapMs,
-  } = await watchFrames(() =>
-    needsSharedMemory(variant) ? runShared(variant, params, context) : runAsync(variant, params, context),
+    longestBlockMs,
+  } = await watchFrames((span) =>
+    needsSharedMemory(variant) ? runShared(variant, params, context, span) : runAsync(variant, params, context, span),
   );
   const expected = params.workers * params.increments;
   return {
@@ -75,6 +76,7 @@ export async function runLocksVariant(
     params: { ...params },
     startedAt,
     longestFrameGapMs,
+    longestBlockMs,
     expected,
     lost: expected - measured.actual,
     mustBeExact: mustBeExact(variant),
@@ -88,7 +90,12 @@ type Measured = Pick<
   'actual' | 'wallMs' | 'workers' | 'trace' | 'memory' | 'lockSleeps' | 'counterAtStart' | 'coldStartMs'
 >;
 
-async function runShared(method: SharedCountingMethod, params: LocksParams, context: LocksRunContext): Promise<Measured> {
+async function runShared(
+  method: SharedCountingMethod,
+  params: LocksParams,
+  context: LocksRunContext,
+  span: MeasuredSpan,
+): Promise<Measured> {
   if (!canShareMemory()) throw new SharedMemoryUnavailableError();
   const { pool, signal, onProgress } = context;
   const { workers, increments, widen } = params;
@@ -126,6 +133,9 @@ async function runShared(method: SharedCountingMethod, params: LocksParams, cont
   }
   onProgress?.(1);
   const origin = Math.min(...reports.map((r) => r.releasedAt));
+  const lastIncrement = Math.max(...reports.map((r) => r.endAt));
+  span.begin(origin);
+  span.end(lastIncrement);
   const trace: TraceEvent[] = reports.map((r) => ({
     lane: `worker ${r.runner + 1}`,
     chunk: r.runner,
@@ -135,7 +145,7 @@ async function runShared(method: SharedCountingMethod, params: LocksParams, cont
   return {
     actual: Atomics.load(view, SLOT.counter),
     // From the barrier's release to the last worker's last increment: excludes starting workers and sending messages.
-    wallMs: Math.max(...reports.map((r) => r.endAt)) - origin,
+    wallMs: lastIncrement - origin,
     workers,
     trace,
     memory: 'shared',
@@ -155,7 +165,12 @@ const ASYNC_SLICE = 4096;
  * the async mutex held across the await, no task reads until the previous
  * one wrote.
  */
-async function runAsync(variant: LocksVariant, params: LocksParams, context: LocksRunContext): Promise<Measured> {
+async function runAsync(
+  variant: LocksVariant,
+  params: LocksParams,
+  context: LocksRunContext,
+  span: MeasuredSpan,
+): Promise<Measured> {
   const { signal, onProgress } = context;
   const { workers, increments } = params;
   const counter = { value: 0 };
@@ -199,12 +214,15 @@ async function runAsync(variant: LocksVariant, params: LocksParams, context: Loc
   };
 
   onProgress?.(0);
+  span.begin(origin);
   await Promise.all(Array.from({ length: workers }, (_, runner) => task(runner)));
+  const end = now();
+  span.end(end);
   onProgress?.(1);
   trace.sort((a, b) => a.chunk - b.chunk);
   return {
     actual: counter.value,
-    wallMs: now() - origin,
+    wallMs: end - origin,
     workers,
     trace,
     memory: 'main-thread',

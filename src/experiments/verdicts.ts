@@ -29,3 +29,24 @@ export function compareTimes(ms: number, baselineMs: number): Comparison {
 export function isAbout(value: number, target: number): boolean {
   return compareTimes(value, target) === 'about the same';
 }
+
+/** Frames this far apart or closer look smooth. */
+export const SMOOTH_FRAME_GAP_MS = 50;
+/** A task that holds the page's thread this long or longer freezes it: clicks and typing wait. */
+export const FROZEN_MS = 200;
+
+export type FrameVerdict = 'smooth' | 'froze' | 'stuttered' | 'busy machine' | 'unknown cause';
+
+/**
+ * What a run's frame gap says about the page. "Froze" and "stuttered" need a
+ * long task of the page's own (`blockMs`): a gap with the page's thread free
+ * means the machine was busy with something else. Null `blockMs`: the browser
+ * cannot tell the two apart.
+ */
+export function frameVerdict(gapMs: number, blockMs: number | null): FrameVerdict {
+  if (gapMs <= SMOOTH_FRAME_GAP_MS) return 'smooth';
+  if (blockMs === null) return 'unknown cause';
+  if (blockMs >= FROZEN_MS) return 'froze';
+  if (blockMs > SMOOTH_FRAME_GAP_MS) return 'stuttered';
+  return 'busy machine';
+}

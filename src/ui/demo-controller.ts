@@ -68,6 +68,8 @@ export interface VariantOptions<P, R> {
 export class DemoController<V extends string, P, R extends AnyRunResult> implements ReactiveController {
   /** The latest result of each variant. */
   results: Partial<Record<V, R>> = {};
+  /** The run that finished last, whichever variant (or sweep step) it was. */
+  latest?: R;
   /** The variant running now, or null between variants and sessions. */
   running: V | null = null;
   /** The running variant's progress, 0 to 1. */
@@ -219,8 +221,9 @@ export class DemoController<V extends string, P, R extends AnyRunResult> impleme
     this.workers?.terminate(abortError());
   }
 
-  /** Tells the page about a finished run (`pl-run-complete`). */
+  /** Keeps a finished run as the latest and tells the page about it (`pl-run-complete`). */
   announce(result: R): void {
+    this.latest = result;
     dispatchRunComplete(this.host, result);
   }
 

@@ -1,20 +1,42 @@
 import { LitElement, css, html } from 'lit';
+import { frameVerdict, type FrameVerdict } from '../experiments/verdicts';
 import { FrameMonitor } from '../runtime/frame-monitor';
 import { define } from './define';
 import { theme } from './shared/theme';
 
-/** Above this gap between frames, people notice the page stutter. */
-const SMOOTH_MS = 50;
-/** Above this gap, the page stops answering: clicks and typing wait. */
-const FROZEN_MS = 200;
 /** The scale of the bar: a gap this long fills it. */
 const FULL_SCALE_MS = 1000;
 
+/** What the meter shows once a run is over: that run's own figures. */
+export interface FrameReading {
+  /** The run it reads, as the page names it. */
+  label: string;
+  gapMs: number;
+  blockMs: number | null;
+}
+
+/** The reading of the run that finished last, if any, named as the page names it. */
+export function readingOf<R extends { longestFrameGapMs: number; longestBlockMs: number | null }>(
+  run: R | undefined,
+  label: (run: R) => string,
+): FrameReading | undefined {
+  return run && { label: label(run), gapMs: run.longestFrameGapMs, blockMs: run.longestBlockMs };
+}
+
+const VERDICTS: Record<FrameVerdict, string> = {
+  smooth: 'the page stayed smooth',
+  froze: 'the page froze: the run held its thread',
+  stuttered: 'the page stuttered: the run held its thread now and then',
+  'busy machine': "frames came late, though the page's thread was free: the machine was busy with something else",
+  'unknown cause': 'this browser cannot tell whether the run or a busy machine held the page',
+};
+
 /**
- * The main thread's responsiveness: while `running`, it watches animation
- * frames and shows the longest gap between two of them. A smooth page paints
- * every 16 ms or so; a frozen one paints nothing until it is free again, so
- * the meter itself stops moving, then jumps.
+ * The main thread's responsiveness. While `running`, it watches animation
+ * frames and shows the longest gap so far; once a run is over, it shows that
+ * run's own `reading` (its gap during the measured work, the same figure as
+ * in the results) and what it means: a gap is a freeze only when the run's
+ * own work held the page's thread.
  *
  * @cssproperty --pl-meter-color - colour of the bar when the page stayed smooth.
  */
@@ -22,14 +44,17 @@ export class PlFrameMeter extends LitElement {
   static override get properties() {
     return {
       running: { type: Boolean },
-      longestMs: { state: true },
+      reading: { attribute: false },
+      liveMs: { state: true },
       beat: { state: true },
     };
   }
 
-  /** Watch frames while true; keep showing the last result when false. */
+  /** Watch frames while true. */
   running = false;
-  private longestMs = 0;
+  /** The last finished run's figures, shown when not running. */
+  reading?: FrameReading;
+  private liveMs = 0;
   private beat = 0;
   private monitor = new FrameMonitor();
   private handle = 0;
@@ -49,7 +74,7 @@ export class PlFrameMeter extends LitElement {
       .track {
         flex: 1 1 12rem;
         height: 0.9rem;
-        background: #e2e8f0;
+        background: var(--_pl-border);
         border-radius: 4px;
         overflow: hidden;
       }
@@ -57,10 +82,11 @@ export class PlFrameMeter extends LitElement {
         height: 100%;
         background: var(--pl-meter-color, var(--_pl-good));
       }
-      .bar.stuttered {
+      .bar.stuttered,
+      .bar.busy {
         background: var(--_pl-warn);
       }
-      .bar.frozen {
+      .bar.froze {
         background: var(--_pl-bad);
       }
       .pulse {
@@ -77,16 +103,16 @@ export class PlFrameMeter extends LitElement {
     if (!changed.has('running')) return;
     if (this.running) {
       this.monitor.start();
-      this.longestMs = 0;
+      this.liveMs = 0;
       const tick = () => {
-        this.longestMs = this.monitor.longestGapMs;
+        this.liveMs = this.monitor.longestGapMs;
         this.beat++;
         this.handle = requestAnimationFrame(tick);
       };
       this.handle = requestAnimationFrame(tick);
     } else if (changed.get('running')) {
       cancelAnimationFrame(this.handle);
-      this.longestMs = this.monitor.stop();
+      this.monitor.stop();
     }
   }
 
@@ -97,24 +123,21 @@ export class PlFrameMeter extends LitElement {
   }
 
   override render() {
-    const frozen = this.longestMs > FROZEN_MS;
-    const width = Math.min(100, (this.longestMs / FULL_SCALE_MS) * 100);
-    const verdict =
-      this.longestMs === 0
-        ? ''
-        : frozen
-          ? 'the page froze'
-          : this.longestMs > SMOOTH_MS
-            ? 'the page stuttered'
-            : 'the page stayed smooth';
+    const reading = this.running ? undefined : this.reading;
+    const gapMs = reading ? reading.gapMs : this.liveMs;
+    const verdict = reading ? frameVerdict(reading.gapMs, reading.blockMs) : undefined;
+    const width = Math.min(100, (gapMs / FULL_SCALE_MS) * 100);
+    const barClass =
+      verdict === 'froze' ? 'froze' : verdict === 'stuttered' ? 'stuttered' : verdict === 'busy machine' ? 'busy' : '';
     return html`<div class="row" role="group" aria-label="Main-thread responsiveness">
       <span class="pulse" style="opacity:${this.running ? (this.beat % 30) / 30 : 0.2}" aria-hidden="true"></span>
-      <span
-        >Longest frame gap:
-        <strong data-field="longest-gap">${Math.round(this.longestMs)} ms</strong> ${verdict ? html`(${verdict})` : ''}</span
+      <span data-field="meter-text"
+        >${reading ? `Longest pause during ${reading.label}: ` : this.running ? 'Longest pause so far: ' : 'Longest pause: '}
+        <strong data-field="longest-gap">${Math.round(gapMs)} ms</strong>
+        ${verdict ? html`(<span data-field="verdict">${VERDICTS[verdict]}</span>)` : ''}</span
       >
       <div class="track" aria-hidden="true">
-        <div class="bar ${frozen ? 'frozen' : this.longestMs > SMOOTH_MS ? 'stuttered' : ''}" style="width:${width}%"></div>
+        <div class="bar ${barClass}" style="width:${width}%"></div>
       </div>
     </div>`;
   }

@@ -15,6 +15,7 @@ function run(variant: CpuVariant, wallMs: number, extra: Partial<CpuRunResult> =
     verified: true,
     startedAt: '2026-01-01T00:00:00.000Z',
     longestFrameGapMs: 16,
+    longestBlockMs: 0,
     trace: [],
     checksum: 1,
     expectedChecksum: 1,

@@ -50,6 +50,7 @@ function run(variant: IoVariant, wallMs: number, extra: Partial<IoRunResult> = {
     verified: true,
     startedAt: '2026-01-01T00:00:00.000Z',
     longestFrameGapMs: 16,
+    longestBlockMs: 0,
     trace: [],
     requests: Array.from({ length: pages }, (_, i) => request(i)),
     sumLatencyMs: SUM,

@@ -22,6 +22,7 @@ function run(variant: LocksVariant, wallMs: number, extra: Partial<LocksRunResul
     verified: true,
     startedAt: '2026-01-01T00:00:00.000Z',
     longestFrameGapMs: 16,
+    longestBlockMs: 0,
     trace: Array.from({ length: WORKERS }, (_, i) => ({
       lane: `${mainThread ? 'task' : 'worker'} ${i + 1}`,
       chunk: i,

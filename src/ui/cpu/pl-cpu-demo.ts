@@ -25,7 +25,7 @@ import { CPU_JAVASCRIPT, CPU_PYTHON } from './cpu-code';
 import { calibrationNote, cpuExpectations, cpuIntro } from './cpu-copy';
 import { cpuResults, cpuTimeBars } from './cpu-results';
 import '../pl-code-compare';
-import '../pl-frame-meter';
+import { readingOf } from '../pl-frame-meter';
 
 const label = (v: CpuVariant) => CPU_VARIANT_FACTS[v].label;
 
@@ -200,7 +200,10 @@ export class PlCpuDemo extends LitElement {
         >
           Calibrate
         </button>`,
-        after: html`<pl-frame-meter ?running=${busy}></pl-frame-meter>`,
+        after: html`<pl-frame-meter
+          ?running=${busy}
+          .reading=${readingOf(this.demo.latest, (r) => label(r.variant))}
+        ></pl-frame-meter>`,
         onRunAll: () => void this.runAll(),
         onRun: (v) => void this.run(v),
         onStop: () => this.stop(),

@@ -167,3 +167,8 @@ export function sweepCaption(sweep: readonly IoRunResult[]): TemplateResult | ty
     request in flight lets one more wait overlap the others, until every page waits at once.
   </p>`;
 }
+
+/** The button that runs the concurrent variant at every max in flight in turn. */
+export function sweepButton(disabled: boolean, onClick: () => void): TemplateResult {
+  return html`<button type="button" data-action="sweep" ?disabled=${disabled} @click=${onClick}>Sweep max in flight</button>`;
+}

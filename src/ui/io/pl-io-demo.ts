@@ -22,7 +22,7 @@ import * as copy from './io-copy';
 import { ioResults } from './io-results';
 import { LiveRequests, waterfallStyles } from './io-waterfall';
 import '../pl-code-compare';
-import '../pl-frame-meter';
+import { readingOf } from '../pl-frame-meter';
 
 /**
  * The waiting demo: the lesson's "open four web pages", one after another,
@@ -216,15 +216,11 @@ export class PlIoDemo extends LitElement {
         fields: html`${copy.sourceChoice(this.source, busy, (s) => (this.source = s))} ${fieldGrid([...fields, ...numbers], busy)}`,
         variants: IO_VARIANTS.map((v) => ({ value: v, label: IO_VARIANT_FACTS[v].label })),
         invalid: !params,
-        extraButtons: html`<button
-          type="button"
-          data-action="sweep"
-          ?disabled=${busy || !params}
-          @click=${() => void this.runSweep()}
-        >
-          Sweep max in flight
-        </button>`,
-        after: html`<pl-frame-meter ?running=${busy}></pl-frame-meter>`,
+        extraButtons: copy.sweepButton(busy || !params, () => void this.runSweep()),
+        after: html`<pl-frame-meter
+          ?running=${busy}
+          .reading=${readingOf(this.runs.latest, (r) => copy.runLabel(r.variant, r.params))}
+        ></pl-frame-meter>`,
         onRunAll: () => void this.runAll(),
         onRun: (v) => void this.run(v),
         onStop: () => this.stop(),
