@@ -117,9 +117,7 @@ export async function watchFrames<T>(work: (span: MeasuredSpan) => Promise<T>): 
       value,
       startedAt,
       longestFrameGapMs: longestGapWithin(frames, start, end),
-      longestBlockMs: observer
-        ? Math.max(0, ...tasks.map((t) => Math.min(t.end, end) - Math.max(t.start, start)))
-        : null,
+      longestBlockMs: observer ? Math.max(0, ...tasks.map((t) => Math.min(t.end, end) - Math.max(t.start, start))) : null,
     };
   } finally {
     cancelAnimationFrame(handle);
