@@ -4,6 +4,8 @@ import { build, defineConfig, type Plugin } from 'vite';
 export const isolationHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
+  // An isolated course page on another site may frame the lab only if the lab's files allow it.
+  'Cross-Origin-Resource-Policy': 'cross-origin',
   'Cache-Control': 'no-store',
 };
 
@@ -14,7 +16,7 @@ const serviceWorkerEntry = 'src/runtime/service-worker.ts';
  * root (`sw.js`), so its scope is the whole site and every browser runs it.
  * In dev, `/sw.js` is the same file compiled on request.
  */
-function serviceWorker(): Plugin {
+export function serviceWorker(): Plugin {
   let outDir = 'dist';
   let building = false;
   return {
@@ -57,5 +59,9 @@ export default defineConfig({
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   worker: { format: 'es' },
-  build: { target: 'es2022' },
+  build: {
+    target: 'es2022',
+    // The lab's page, and the page a course site frames to show one demo.
+    rollupOptions: { input: { main: 'index.html', embed: 'embed.html' } },
+  },
 });

@@ -130,12 +130,20 @@ function parseEach(items: string[], rule: (index: number) => WholeNumberRule): P
   return { ok: true, value: values };
 }
 
+/** Line breaks separate addresses, and so does white space before a scheme: any other white space is inside an address. */
+const BETWEEN_ADDRESSES = /\s*[\r\n]\s*|\s+(?=[a-z][a-z\d+.-]*:\/\/)/i;
+
+/** The addresses in `text` ("https://a.example/ https://b.example/" or one per line), each with any space inside it. */
+export function splitAddresses(text: string): string[] {
+  return text.trim().split(BETWEEN_ADDRESSES).filter(Boolean);
+}
+
 /**
  * Parses the visitor's own list of addresses, one per line (or separated by
  * spaces): full http or https addresses, without user names or passwords.
  */
 export function parseUrlList(text: string): Parsed<string[]> {
-  const items = text.split(/\s+/).filter(Boolean);
+  const items = splitAddresses(text);
   if (items.length === 0) {
     return { ok: false, message: 'Addresses: enter at least one web address, one per line, e.g. https://example.org/.' };
   }
@@ -152,6 +160,12 @@ export function parseUrlList(text: string): Parsed<string[]> {
 }
 
 function parseUrl(text: string, label: string): Parsed<string> {
+  if (/\s/.test(text)) {
+    return {
+      ok: false,
+      message: `${label}: "${text}" contains a space, which an address cannot hold. Remove it (in a path, write %20), or put each address on its own line.`,
+    };
+  }
   let url: URL;
   try {
     url = new URL(text);

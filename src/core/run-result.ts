@@ -3,7 +3,13 @@ import type { TraceEvent } from './trace';
 /** The schema tag every saved run carries; bump it when the shape changes. */
 export const RUN_SCHEMA = 'parallel-lab/run@2';
 
-export type DemoId = 'cpu' | 'locks' | 'io';
+/** Every demo's id, as `?demo=` names it. */
+export const DEMO_IDS = ['cpu', 'locks', 'io', 'scaling', 'data'] as const;
+export type DemoId = (typeof DEMO_IDS)[number];
+
+export function isDemoId(value: unknown): value is DemoId {
+  return (DEMO_IDS as readonly unknown[]).includes(value);
+}
 
 /**
  * What every demo produces for every completed run: plain, serialisable data,

@@ -114,3 +114,12 @@ function controllerChange(container: ServiceWorkerContainer, timeoutMs: number):
     );
   });
 }
+
+/** Starts the service worker as `startServiceWorker` does, but never throws: a page must start without one. */
+export function startServiceWorkerSafely(): Promise<ServiceWorkerStatus> {
+  return startServiceWorker().catch((error: unknown) => ({
+    state: 'failed',
+    reloading: false,
+    detail: `The service worker could not start: ${error instanceof Error ? error.message : String(error)}`,
+  }));
+}

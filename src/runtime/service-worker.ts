@@ -32,6 +32,7 @@ function withIsolationHeaders(response: Response): Response {
   const headers = new Headers(response.headers);
   headers.set('Cross-Origin-Opener-Policy', 'same-origin');
   headers.set('Cross-Origin-Embedder-Policy', 'require-corp');
-  headers.set('Cross-Origin-Resource-Policy', 'same-origin');
+  // Cross-origin: an isolated course page on another site may then frame the lab's pages.
+  headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }

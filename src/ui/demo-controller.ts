@@ -94,6 +94,9 @@ export class DemoController<V extends string, P, R extends AnyRunResult> impleme
     if (this.urlRead) return;
     // Once only: coming back to the page (a tab, a move in the DOM) keeps what the visitor typed since.
     this.urlRead = true;
+    // Only a page that asks for it (the lab's own, the embed page) lets its address set the demo:
+    // a course page's address is the course's, not the demo's.
+    if (!this.host.hasAttribute('url-params')) return;
     const params = applyUrlParams(this.host as unknown as Record<string, string>, this.spec.demo, this.spec.urlFields);
     this.spec.fromUrl?.(params);
     if (wantsAutorun(params)) this.host.autorun = true;

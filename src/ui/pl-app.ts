@@ -1,14 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
-import type { DemoId } from '../core/run-result';
+import { isDemoId, type DemoId } from '../core/run-result';
 import type { ServiceWorkerStatus } from '../runtime/service-worker-client';
-import { DEMOS, isDemoId } from './demos';
+import { DEMOS } from './demos';
 import { define } from './define';
 import { theme } from './shared/theme';
 import './pl-environment-panel';
-import './cpu/pl-cpu-demo';
-import './io/pl-io-demo';
-import './locks/pl-locks-demo';
 
 /** What the app needs of every demo element: a way to stop its run when the visitor leaves it. */
 type DemoElement = HTMLElement & { stop(): void };
@@ -92,6 +89,20 @@ export class PlApp extends LitElement {
         font-weight: normal;
         color: var(--_pl-muted);
       }
+      /* On a phone the three tabs share one row; each demo's heading, just below, says what it is about. */
+      @media (max-width: 40rem) {
+        [role='tablist'] {
+          flex-wrap: nowrap;
+        }
+        [role='tab'] {
+          flex: 1 1 0;
+          min-width: 0;
+          padding: 0.5rem 0.25rem;
+        }
+        [role='tab'] small {
+          display: none;
+        }
+      }
       .notice {
         background: var(--_pl-note-bg);
         border-left: 4px solid var(--_pl-warn);
@@ -157,7 +168,11 @@ export class PlApp extends LitElement {
 
   override render() {
     const current = DEMOS.find((d) => d.id === this.demo) ?? DEMOS[0];
-    this.visited.add(current.id);
+    if (!this.visited.has(current.id)) {
+      this.visited.add(current.id);
+      // Each demo's code loads when the demo is first shown; its element upgrades then.
+      void current.load();
+    }
     document.title = `${current.title}: ${current.summary} — Parallel Lab`;
     return html`
       <header>
@@ -191,7 +206,7 @@ export class PlApp extends LitElement {
           // Every panel keeps its place, and a demo's element, once made, is never replaced: it keeps its settings and results.
           (d) =>
             html`<section id="panel-${d.id}" role="tabpanel" aria-labelledby="tab-${d.id}" ?hidden=${d.id !== current.id}>
-              ${this.visited.has(d.id) ? staticHtml`<${unsafeStatic(d.tag)}></${unsafeStatic(d.tag)}>` : nothing}
+              ${this.visited.has(d.id) ? staticHtml`<${unsafeStatic(d.tag)} url-params></${unsafeStatic(d.tag)}>` : nothing}
             </section>`,
         )}
       </main>

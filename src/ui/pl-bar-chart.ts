@@ -1,6 +1,8 @@
-import { LitElement, css, html } from 'lit';
-import type { ChartConfiguration } from 'chart.js';
-import { ChartController, PALETTE, chartStyles } from './chart-controller';
+import { LitElement, html } from 'lit';
+import type { Chart, ChartConfiguration, Plugin } from 'chart.js';
+import ChartDataLabels from 'chartjs-plugin-datalabels';
+import { ChartController, chartStyles, numberTicks, type ChartTheme } from './chart-controller';
+import { barText, barValueText, cutAxisEnd } from './chart-model';
 import { define } from './define';
 
 export interface BarDatum {
@@ -8,13 +10,21 @@ export interface BarDatum {
   value: number;
   /** Shown in the tooltip and the text alternative, e.g. "projected". */
   note?: string;
+  /**
+   * An estimate rather than a measurement (a projection): the axis fits the
+   * measured bars, and an estimate far longer than them is cut at the end of
+   * the axis with its value written on it, so it cannot squash the others.
+   */
+  estimate?: boolean;
 }
 
 /**
  * A horizontal bar chart of one value per label (times per variant, lost
- * updates per variant), with a text alternative for screen readers.
+ * updates per variant) on a linear axis, each bar's value written at its end,
+ * with a text alternative that lists every bar for screen readers.
  *
  * @cssproperty --pl-chart-height - height of the chart area (default: 14rem, or 4.5rem a bar when there are more).
+ * @cssproperty --pl-text - and the other `--pl-*` properties of the lab's theme: the chart's colours.
  */
 export class PlBarChart extends LitElement {
   static override get properties() {
@@ -32,58 +42,73 @@ export class PlBarChart extends LitElement {
   /** The chart's title. */
   heading = '';
 
-  static override styles = [
-    chartStyles,
-    css`
-      .sr-only {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip: rect(0 0 0 0);
-      }
-    `,
-  ];
+  static override styles = chartStyles;
 
-  constructor() {
-    super();
-    new ChartController(
-      this,
-      () => this.renderRoot.querySelector('canvas'),
-      (): ChartConfiguration<'bar'> => ({
-        type: 'bar',
-        data: {
-          labels: this.bars.map((b) => wrapLabel(b.note ? `${b.label} (${b.note})` : b.label)),
-          datasets: [
-            {
-              label: this.heading,
-              data: this.bars.map((b) => b.value),
-              backgroundColor: this.bars.map((_, i) => PALETTE[i % PALETTE.length]),
-            },
-          ],
-        },
-        options: {
-          indexAxis: 'y',
-          maintainAspectRatio: false,
-          scales: {
-            x: this.logarithmic
-              ? { type: 'logarithmic', title: { display: true, text: `${this.unit} (logarithmic scale)` } }
-              : { beginAtZero: true, title: { display: Boolean(this.unit), text: this.unit } },
-            // Every bar keeps its label, even when a narrow screen leaves little room.
-            y: { ticks: { autoSkip: false } },
-          },
-        },
-      }),
-    );
+  private readonly drawing = new ChartController(
+    this,
+    () => this.renderRoot.querySelector('canvas'),
+    (colors) => this.config(colors),
+  );
+
+  /** The Chart.js chart drawn, once rendered: for a page that wants its image or its scales. */
+  get chart(): Chart<'bar'> | undefined {
+    return this.drawing.chart;
   }
 
-  /** True when the values span so many powers of ten that a linear axis would hide the small ones. */
-  private get logarithmic(): boolean {
-    const positive = this.bars.map((b) => b.value).filter((v) => v > 0);
-    return positive.length === this.bars.length && positive.length > 1 && Math.max(...positive) / Math.min(...positive) > 50;
+  private config(colors: ChartTheme): ChartConfiguration<'bar'> {
+    const bars = this.bars;
+    const end = cutAxisEnd(bars);
+    const cut = bars.map((b) => end !== undefined && b.value > end);
+    return {
+      type: 'bar',
+      // Registered for these charts only: the timelines write no values on their bars.
+      plugins: [ChartDataLabels as Plugin<'bar'>],
+      data: {
+        labels: bars.map((b) => wrapLabel(b.note ? `${b.label} (${b.note})` : b.label)),
+        datasets: [
+          {
+            label: this.heading,
+            // A cut bar ends at the end of the axis; its label and tooltip give its value.
+            data: bars.map((b) => (end === undefined ? b.value : Math.min(b.value, end))),
+            backgroundColor: bars.map((_, i) => colors.series[i % colors.series.length]),
+          },
+        ],
+      },
+      options: {
+        indexAxis: 'y',
+        maintainAspectRatio: false,
+        plugins: {
+          tooltip: { callbacks: { label: (item) => barText(bars[item.dataIndex], this.unit, end) } },
+          datalabels: {
+            // Past the end of its bar, or, on a cut bar, inside its end on a panel of its own.
+            anchor: 'end',
+            align: cut.map((c) => (c ? 'start' : 'end')),
+            color: colors.text,
+            backgroundColor: cut.map((c) => (c ? colors.surface : null)),
+            borderColor: cut.map((c) => (c ? colors.border : null)),
+            borderWidth: cut.map((c) => (c ? 1 : 0)),
+            borderRadius: 3,
+            formatter: (_value: unknown, context) => barValueText(bars[context.dataIndex], this.unit, end),
+          },
+        },
+        scales: {
+          x: {
+            beginAtZero: true,
+            max: end,
+            // Room past the longest bar for its value.
+            grace: end === undefined ? '20%' : 0,
+            ticks: { ...numberTicks, includeBounds: false },
+            title: { display: Boolean(this.unit), text: this.unit },
+          },
+          // Every bar keeps its label, even when a narrow screen leaves little room.
+          y: { ticks: { autoSkip: false } },
+        },
+      },
+    };
   }
 
   override render() {
+    const end = cutAxisEnd(this.bars);
     return html`<figure style="margin:0">
       ${this.heading ? html`<h3>${this.heading}</h3>` : ''}
       <div class="area" style="height: var(--pl-chart-height, ${Math.max(14, this.bars.length * 4.5)}rem)">
@@ -91,7 +116,7 @@ export class PlBarChart extends LitElement {
       </div>
       <figcaption class="sr-only">
         <ul>
-          ${this.bars.map((b) => html`<li>${b.label}: ${b.value.toLocaleString('en-US', { maximumFractionDigits: 1 })} ${this.unit}${b.note ? ` (${b.note})` : ''}</li>`)}
+          ${this.bars.map((b) => html`<li>${barText(b, this.unit, end)}</li>`)}
         </ul>
       </figcaption>
     </figure>`;

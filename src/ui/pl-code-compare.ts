@@ -39,14 +39,15 @@ export class PlCodeCompare extends LitElement {
     `,
   ];
 
+  // Each block scrolls sideways when its lines are long: focusable, and named by its heading, so a keyboard can scroll it.
   override render() {
     return html`<div>
-        <h4>${this.pythonHeading}</h4>
-        <pre part="code"><code>${this.python}</code></pre>
+        <h4 id="python">${this.pythonHeading}</h4>
+        <pre part="code" tabindex="0" role="region" aria-labelledby="python"><code>${this.python}</code></pre>
       </div>
       <div>
-        <h4>${this.javascriptHeading}</h4>
-        <pre part="code"><code>${this.javascript}</code></pre>
+        <h4 id="javascript">${this.javascriptHeading}</h4>
+        <pre part="code" tabindex="0" role="region" aria-labelledby="javascript"><code>${this.javascript}</code></pre>
       </div>`;
   }
 }

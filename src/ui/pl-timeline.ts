@@ -1,8 +1,9 @@
 import { LitElement, html } from 'lit';
-import type { ChartConfiguration } from 'chart.js';
+import type { Chart, ChartConfiguration } from 'chart.js';
 import type { TraceEvent } from '../core/trace';
 import { lanesOf } from '../core/trace';
-import { ChartController, PALETTE, chartStyles } from './chart-controller';
+import { ChartController, chartStyles, numberTicks, type ChartTheme } from './chart-controller';
+import { formatChartNumber, timelineText } from './chart-model';
 import { define } from './define';
 
 interface TimelinePoint {
@@ -15,27 +16,41 @@ interface TimelinePoint {
  * trace event from its start to its end. Bars that line up vertically ran at
  * the same time; bars that only follow one another took turns.
  *
+ * Its text alternative says whether, and for how long, the lanes ran at the
+ * same time.
+ *
  * @cssproperty --pl-chart-height - height of the chart area (default: grows with the lanes).
+ * @cssproperty --pl-text - and the other `--pl-*` properties of the lab's theme: the chart's colours.
  */
 export class PlTimeline extends LitElement {
   static override get properties() {
     return {
       trace: { attribute: false },
       heading: { type: String },
+      name: { type: String },
+      laneNoun: { type: String, attribute: 'lane-noun' },
       maxEvents: { type: Number, attribute: 'max-events' },
       maxMs: { attribute: false },
-      colors: { attribute: false },
+      series: { attribute: false },
     };
   }
 
   trace: TraceEvent[] = [];
+  /** The visible title; empty when the page shows its own. */
   heading = '';
+  /** The chart's name for screen readers; default: the heading. */
+  name = '';
+  /** What a lane is, in the text alternative: a lane, a request. */
+  laneNoun = 'lane';
   /** Draw at most this many events (the earliest): tens of thousands of bars take the main thread too long. */
   maxEvents = 2000;
   /** The end of the time axis, so several timelines share one scale; default: fitted to this trace. */
   maxMs?: number;
-  /** A colour per trace event, in order; default: one colour per lane. */
-  colors?: string[];
+  /**
+   * The colour of each trace event, in order: a series of the theme's
+   * palette, or `muted` for the theme's grey; default: a series per lane.
+   */
+  series?: Array<number | 'muted'>;
 
   private get shown(): TraceEvent[] {
     return this.trace.length > this.maxEvents ? this.trace.slice(0, this.maxEvents) : this.trace;
@@ -43,48 +58,61 @@ export class PlTimeline extends LitElement {
 
   static override styles = chartStyles;
 
-  constructor() {
-    super();
-    new ChartController<TimelinePoint[]>(
-      this,
-      () => this.renderRoot.querySelector('canvas'),
-      (): ChartConfiguration<'bar', TimelinePoint[]> => {
-        const lanes = lanesOf(this.trace);
-        const shown = this.shown;
-        return {
-          type: 'bar',
-          data: {
-            labels: lanes,
-            datasets: [
-              {
-                label: this.heading,
-                data: shown.map((e) => ({ x: [e.startMs, Math.max(e.endMs, e.startMs + 0.01)], y: e.lane })),
-                backgroundColor: shown.map((e, i) => this.colors?.[i] ?? PALETTE[lanes.indexOf(e.lane) % PALETTE.length]),
-                borderWidth: 0,
-                barPercentage: 0.8,
-                categoryPercentage: 1,
-                grouped: false,
-              },
-            ],
+  private readonly drawing = new ChartController<TimelinePoint[]>(
+    this,
+    () => this.renderRoot.querySelector('canvas'),
+    (colors) => this.config(colors),
+  );
+
+  /** The Chart.js chart drawn, once rendered: for a page that wants its image or its scales. */
+  get chart(): Chart<'bar', TimelinePoint[]> | undefined {
+    return this.drawing.chart;
+  }
+
+  private config(colors: ChartTheme): ChartConfiguration<'bar', TimelinePoint[]> {
+    const lanes = lanesOf(this.trace);
+    const shown = this.shown;
+    const color = (series: number | 'muted') =>
+      series === 'muted' ? colors.muted : colors.series[series % colors.series.length];
+    return {
+      type: 'bar',
+      data: {
+        labels: lanes,
+        datasets: [
+          {
+            label: this.heading,
+            data: shown.map((e) => ({ x: [e.startMs, Math.max(e.endMs, e.startMs + 0.01)], y: e.lane })),
+            backgroundColor: shown.map((e, i) => color(this.series?.[i] ?? lanes.indexOf(e.lane))),
+            borderWidth: 0,
+            barPercentage: 0.8,
+            categoryPercentage: 1,
+            grouped: false,
           },
-          options: {
-            indexAxis: 'y',
-            maintainAspectRatio: false,
-            plugins: {
-              tooltip: {
-                callbacks: {
-                  label: (item) => {
-                    const e = shown[item.dataIndex];
-                    return `${e.lane}: ${e.startMs.toFixed(1)}–${e.endMs.toFixed(1)} ms`;
-                  },
-                },
+        ],
+      },
+      options: {
+        indexAxis: 'y',
+        maintainAspectRatio: false,
+        plugins: {
+          tooltip: {
+            callbacks: {
+              label: (item) => {
+                const e = shown[item.dataIndex];
+                return `${e.lane}: ${formatChartNumber(e.startMs)}–${formatChartNumber(e.endMs)} ms`;
               },
             },
-            scales: { x: { beginAtZero: true, max: this.maxMs, title: { display: true, text: 'ms since the run started' } } },
           },
-        };
+        },
+        scales: {
+          x: {
+            beginAtZero: true,
+            max: this.maxMs,
+            ticks: numberTicks,
+            title: { display: true, text: 'ms since the run started' },
+          },
+        },
       },
-    );
+    };
   }
 
   override render() {
@@ -93,7 +121,7 @@ export class PlTimeline extends LitElement {
     return html`<figure style="margin:0">
       ${this.heading ? html`<h3>${this.heading}</h3>` : ''}
       <div class="area" style="height: var(--pl-chart-height, ${height})">
-        <canvas role="img" aria-label="${this.heading}: ${lanes.length} lanes, ${this.trace.length} tasks"></canvas>
+        <canvas role="img" aria-label="${this.name || this.heading}. ${timelineText(this.trace, this.laneNoun)}."></canvas>
       </div>
       ${
         this.trace.length > this.maxEvents

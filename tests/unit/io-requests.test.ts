@@ -8,6 +8,7 @@ import {
   parseUrlList,
   peakInFlight,
   runLimited,
+  splitAddresses,
   type RequestErrorKind,
 } from '../../src/core/io-requests';
 
@@ -59,6 +60,33 @@ describe('parseUrlList', () => {
       ok: true,
       value: ['https://example.org/a', 'http://127.0.0.1:4175/ok?latency=5'],
     });
+    // As the `urls` attribute and URL parameter give them: white space before each scheme.
+    expect(parseUrlList(' https://a.example/x  https://b.example/\r\n\n\thttp://c.example/ ')).toEqual({
+      ok: true,
+      value: ['https://a.example/x', 'https://b.example/', 'http://c.example/'],
+    });
+  });
+
+  it('splits addresses at line breaks and at white space before a scheme, and nowhere else', () => {
+    expect(splitAddresses(' https://a.example/x https://exa mple.org/\n\nexample.org/a b ')).toEqual([
+      'https://a.example/x',
+      'https://exa mple.org/',
+      'example.org/a b',
+    ]);
+    expect(splitAddresses(' \n ')).toEqual([]);
+  });
+
+  it('reports a space inside an address as a space, not as a missing scheme', () => {
+    const space = (address: string) =>
+      `Address 2: "${address}" contains a space, which an address cannot hold. Remove it (in a path, write %20), or put each address on its own line.`;
+    for (const address of [
+      'https://exa mple.org/',
+      'https://example.org/a page',
+      'https://example.org/\ta',
+      'https://a.example/ b.example/',
+    ]) {
+      expect(messageOf(parseUrlList(`https://ok.example/\n${address}`))).toBe(space(address));
+    }
   });
 
   it('says what is wrong with each kind of bad address', () => {
@@ -74,7 +102,7 @@ describe('parseUrlList', () => {
         ),
       ),
     ).toBe(`Addresses: at most ${MAX_PAGES}, not 21.`);
-    expect(messageOf(parseUrlList('https://a.example/ example.org/page'))).toBe(
+    expect(messageOf(parseUrlList('https://a.example/\nexample.org/page'))).toBe(
       'Address 2: "example.org/page" needs its scheme; write https://example.org/page',
     );
     expect(messageOf(parseUrlList('http//broken'))).toBe(

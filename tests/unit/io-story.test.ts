@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RequestRecord } from '../../src/core/io-requests';
+import { latencySummary, type RequestRecord } from '../../src/core/io-requests';
 import type { IoParams, IoRunResult, IoVariant } from '../../src/experiments/io-rules';
 import { ABOUT_THE_SAME, CLOSE_TO_LONGEST, SPEEDUP } from '../../src/experiments/verdicts';
 import { ioStory, samePages, type IoResults } from '../../src/ui/io/io-story';
@@ -167,6 +167,173 @@ describe('the I/O story', () => {
     expect(story({ concurrent: failed })).toContain(
       '2 of 4 requests failed (each row says why), and the others finished anyway: one failing request does not stop the rest.',
     );
+  });
+
+  describe('after failed requests', () => {
+    const timeoutMs = 1000;
+    type Spec = [startMs: number, endMs: number, kind?: 'timeout' | 'network'];
+    /** A run of the visitor's own addresses whose requests went as `specs` say: answered, or failed with `kind`. */
+    const withRequests = (variant: IoVariant, wallMs: number, specs: Spec[]) => {
+      const p = params({
+        source: 'urls',
+        latencies: [],
+        sizes: [],
+        urls: specs.map((_, i) => `https://a.example/${i}`),
+        timeoutMs,
+      });
+      const requests = specs.map(([startMs, endMs, kind], i) =>
+        request(i, {
+          url: p.urls[i],
+          startMs,
+          endMs,
+          latencyMs: undefined,
+          checked: undefined,
+          ...(kind && { errorKind: kind, error: kind }),
+        }),
+      );
+      const failures = requests.filter((r) => r.error).length;
+      return run(variant, wallMs, {
+        params: p,
+        requests,
+        failures,
+        verified: failures === 0,
+        ...latencySummary(requests),
+        answeredBy: 'network',
+      });
+    };
+    // What the lab measured on the test endpoints: pages refused or dropped within milliseconds, or one that never answered.
+    const fastSerial = withRequests('serial', 220, [
+      [0, 84, 'network'],
+      [84, 126, 'network'],
+      [126, 138, 'network'],
+      [138, 220, 'network'],
+    ]);
+    const fastConcurrent = withRequests('concurrent', 60, [
+      [0, 51, 'network'],
+      [0, 52, 'network'],
+      [0, 60, 'network'],
+      [0, 50, 'network'],
+    ]);
+    const hangSerial = withRequests('serial', 1640, [
+      [0, 316],
+      [316, 638],
+      [638, 1640, 'timeout'],
+    ]);
+    const hangConcurrent = withRequests('concurrent', 1011, [
+      [0, 230],
+      [0, 327],
+      [0, 1001, 'timeout'],
+    ]);
+
+    it('does not credit concurrency for requests that failed early, and says the times compare failures', () => {
+      const text = line({ serial: fastSerial, concurrent: fastConcurrent }, 'concurrent');
+      expect(text).toContain('All at once on the main thread, the same pages took 60 ms, against 220 ms serial.');
+      expect(text).toContain(
+        'But 4 of 4 requests failed early (after at most 60 ms), and for 60 ms of these 60 ms only failed requests were in flight: the times compare failures, not waits.',
+      );
+      expect(text).not.toMatch(/as fast as serial|no faster than serial|longest single wait/);
+    });
+
+    it('says when a request that hit the timeout set the time, in the serial run as in the concurrent one', () => {
+      const results = { serial: hangSerial, concurrent: hangConcurrent };
+      expect(line(results, 'serial')).toContain(
+        'But 1 of 3 requests failed at the timeout (1,000 ms), and for 1,002 ms of these 1,640 ms only failed requests were in flight: the time measures failures, not only waits.',
+      );
+      const text = line(results, 'concurrent');
+      expect(text).toContain('took 1,011 ms, against 1,640 ms serial. But 1 of 3 requests failed at the timeout (1,000 ms)');
+      expect(text).not.toMatch(/as fast as serial|longest single wait/);
+    });
+
+    it('names the serial run when only its failures took the time', () => {
+      const answered = withRequests('concurrent', 1011, [
+        [0, 230],
+        [0, 327],
+        [0, 1001],
+      ]);
+      const text = line({ serial: hangSerial, concurrent: answered }, 'concurrent');
+      expect(text).toContain(
+        'But in the serial run 1 of 3 requests failed at the timeout (1,000 ms), and for 1,002 ms of its 1,640 ms',
+      );
+      expect(text).not.toContain('as fast as serial');
+    });
+
+    it('tells early failures and timeouts apart in one run', () => {
+      const mixed = withRequests('concurrent', 1001, [
+        [0, 400],
+        [0, 84, 'network'],
+        [0, 12, 'network'],
+        [0, 1001, 'timeout'],
+      ]);
+      expect(line({ concurrent: mixed }, 'concurrent')).toContain(
+        'But 3 of 4 requests failed, 2 of them early (after at most 84 ms) and 1 at the timeout (1,000 ms), and for 601 ms of these 1,001 ms',
+      );
+    });
+
+    it(`still compares runs whose failures took at most ${ABOUT_THE_SAME * 100}% of their time alone, when both failed the same requests`, () => {
+      // The serial run's failure took 20% of its time, no more.
+      const serial = withRequests('serial', 1200, [
+        [0, 440],
+        [440, 960],
+        [960, 1200, 'network'],
+      ]);
+      // While the concurrent run's failure was in flight, the answered pages were too: it took no time of its own.
+      const concurrent = withRequests('concurrent', 600, [
+        [0, 420],
+        [0, 600],
+        [0, 180, 'network'],
+      ]);
+      expect(line({ serial, concurrent }, 'concurrent')).toContain(
+        '600 ms, 2.00× as fast as serial: about the longest single wait',
+      );
+      const heavier = withRequests('serial', 1200, [
+        [0, 440],
+        [440, 950],
+        [950, 1200, 'network'],
+      ]);
+      expect(line({ serial: heavier, concurrent }, 'concurrent')).toContain(
+        'But in the serial run 1 of 3 requests failed early (after 250 ms)',
+      );
+    });
+
+    it('does not compare runs that failed different requests', () => {
+      const serial = withRequests('serial', 1200, [
+        [0, 400],
+        [400, 1000],
+        [1000, 1200],
+      ]);
+      const concurrent = withRequests('concurrent', 600, [
+        [0, 420],
+        [0, 600],
+        [0, 180, 'network'],
+      ]);
+      const text = line({ serial, concurrent }, 'concurrent');
+      expect(text).toContain(
+        'took 600 ms, against 1,200 ms serial: about the longest single wait (600 ms), not the sum (1,200 ms). But the serial run and this one did not fail the same requests (0 failed there, 1 here): the times are not of the same waits.',
+      );
+      expect(text).not.toContain('as fast as serial');
+    });
+
+    it('does not call workers faster, slower or the same as the main thread when failures set both times', () => {
+      const workers = withRequests('workers', 1013, [
+        [0, 226],
+        [0, 311],
+        [0, 1001, 'timeout'],
+      ]);
+      const text = line({ concurrent: hangConcurrent, workers }, 'workers');
+      expect(text).toContain(
+        '4 workers took 1,013 ms, against 1,011 ms on the main thread. But 1 of 3 requests failed at the timeout',
+      );
+      expect(text).not.toMatch(/about the same|slower|They beat/);
+      const fastWorkers = withRequests('workers', 40, [
+        [0, 20, 'network'],
+        [0, 24, 'network'],
+        [0, 24, 'network'],
+        [0, 39, 'network'],
+      ]);
+      expect(line({ concurrent: fastConcurrent, workers: fastWorkers }, 'workers')).toContain(
+        'took 40 ms, against 60 ms on the main thread. But 4 of 4 requests failed early',
+      );
+    });
   });
 
   it('warns of six connections per server only for more than six of the visitor’s own addresses', () => {

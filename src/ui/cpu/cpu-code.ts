@@ -1,33 +1,40 @@
 /** The code shown beside the CPU demo: the lesson's Python and the JavaScript this page runs. */
 
-export const CPU_PYTHON = `import threading, multiprocessing
+export const CPU_PYTHON = `# The lesson's code, without its timing and print lines.
+import threading, multiprocessing
 from multiprocessing.pool import ThreadPool
 
-def squared(x):
-    return x ** 2
+def squared(num):
+    num**2                # computed, not returned
 
-def square_part(part):
-    return [squared(x) for x in part]
+def squareList(nums):
+    for num in nums:
+        squared(num)
 
-numbers = [10] * 10_000_000
-parts = [numbers[i::4] for i in range(4)]
+x = [10] * 10_000_000
+parts = [x[i::4] for i in range(4)]   # written here as slices
 
 # 1. serial
-result = square_part(numbers)
+squareList(x)
 
 # 2. four threads: the GIL lets one run Python at a time
-threads = [threading.Thread(target=square_part, args=(p,)) for p in parts]
+threads = [threading.Thread(target=squareList, args=(p,)) for p in parts]
 for t in threads: t.start()
 for t in threads: t.join()
 
-# 3. a thread pool, one task per number
-with ThreadPool(4) as pool:
-    result = pool.map(squared, numbers)
+# 3. a thread pool: map cuts x into 16 chunks of 625,000
+#    (4 per thread) and collects ten million results (None)
+pool = ThreadPool(4)
+pool.map(squared, x)
 
 # 4. four processes, each with its own interpreter
-procs = [multiprocessing.Process(target=square_part, args=(p,)) for p in parts]
+procs = [multiprocessing.Process(target=squareList, args=(p,)) for p in parts]
 for p in procs: p.start()
 for p in procs: p.join()`;
+
+/** The lesson's work on one number, beside the JavaScript kernel that keeps its result (so the JIT cannot drop it). */
+export const CPU_KERNEL_PYTHON = `def squared(num):
+    num**2   # the lesson discards the result`;
 
 export const CPU_JAVASCRIPT = `// Every variant sums workOn(x, rounds) (shown below) over
 // the numbers and checks the sum against the expected one.
@@ -43,9 +50,10 @@ await Promise.all(parts.map(async (part, t) => {
   }
 }));
 
-// 3. a worker pool, one message per number (or per chunk)
+// 3. a worker pool: one message per chunk of numbers,
+//    by default 4 chunks per worker, as Python's Pool.map
 await pool.map(count / chunk, (worker, i) =>
-  worker.workOnItems(numbers.slice(i * chunk, (i + 1) * chunk), rounds));
+  worker.workOnItems(input.slice(i * chunk, (i + 1) * chunk), rounds));
 
 // 4. W workers, one part each; the input is shared
 //    (SharedArrayBuffer) or each part is transferred

@@ -8,15 +8,19 @@ import { MAIN_THREAD_TASKS, POOL_SAMPLE } from '../../experiments/cpu-rules';
 export function cpuIntro(): TemplateResult {
   return html`<h2 id="cpu-title">Computing: do more threads finish sooner?</h2>
     <p>
-      The lesson squares ten million numbers, first in one loop, then with four threads, with a thread pool, and with four
-      processes. Here the same work runs in your browser: on the page's own thread, as tasks that take turns on it, and on Web
-      Workers, which are real threads with memory of their own.
+      The lesson squares ten million numbers in one loop, with four threads, with a thread pool and with four processes. Here the
+      same work runs on the page's own thread, as tasks taking turns on it, and on Web Workers.
     </p>`;
 }
 
+/** The longer explanation, folded so that the controls come first. */
 export function cpuExpectations(): TemplateResult {
-  return html`<details open class="advanced">
+  return html`<details class="advanced">
     <summary><strong>What to expect</strong></summary>
+    <p>
+      Web Workers are the browser's real threads, each with memory of its own. Every result is checked against the expected
+      checksum before its time is shown.
+    </p>
     <ul>
       <li><strong>Serial</strong> is the baseline. It runs on the page's own thread, so the page freezes: watch the meter.</li>
       <li>

@@ -21,7 +21,7 @@ import type { BarDatum } from '../pl-bar-chart';
 import { fieldGrid } from '../shared/fields';
 import { settingsPanel } from '../shared/run-controls';
 import { demoStyles } from '../shared/styles';
-import { CPU_JAVASCRIPT, CPU_PYTHON } from './cpu-code';
+import { CPU_JAVASCRIPT, CPU_KERNEL_PYTHON, CPU_PYTHON } from './cpu-code';
 import { calibrationNote, cpuExpectations, cpuIntro } from './cpu-copy';
 import { cpuResults, cpuTimeBars } from './cpu-results';
 import '../pl-code-compare';
@@ -220,7 +220,7 @@ export class PlCpuDemo extends LitElement {
         <pl-code-compare .python=${CPU_PYTHON} .javascript=${CPU_JAVASCRIPT}></pl-code-compare>
         <details>
           <summary>The work on each number, exactly as it runs (<code>src/core/cpu-kernel.ts</code>)</summary>
-          <pl-code-compare .python=${'def squared(x):\n    return x ** 2'} .javascript=${kernelSource}></pl-code-compare>
+          <pl-code-compare .python=${CPU_KERNEL_PYTHON} .javascript=${kernelSource}></pl-code-compare>
         </details>
       </section>
     `;

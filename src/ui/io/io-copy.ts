@@ -91,14 +91,15 @@ export function sourceChoice(selected: IoSource, disabled: boolean, onChange: (s
 export function ioIntro(): TemplateResult {
   return html`<h2 id="io-title">Waiting: do more threads finish sooner?</h2>
     <p>
-      The lesson opens four web pages, first one after another, then with four threads, and finds that threads help when the time
-      is spent waiting. A browser needs no thread for that: one <code>fetch</code> does not block the page, so the page can wait
-      for many at once. Workers, the browser's real threads, can fetch too, but add nothing to waiting.
+      The lesson opens four web pages one after another, then with four threads, and finds that threads help when the time is
+      spent waiting. A browser needs no thread for that: a <code>fetch</code> does not block the page, so it can wait for many at
+      once.
     </p>`;
 }
 
+/** The longer explanation, folded so that the controls come first. */
 export function ioExpectations(): TemplateResult {
-  return html`<details open class="advanced">
+  return html`<details class="advanced">
     <summary><strong>What to expect</strong></summary>
     <ul>
       <li>
@@ -139,9 +140,12 @@ export function simulationNote(status: SimulatedPagesStatus): TemplateResult {
 export function tableNote(): TemplateResult {
   return html`<p class="advanced">
     <small>
-      Wall time runs from the first request sent to the last byte received. The sum and the longest wait are of the requests' own
-      times, from sent to last byte. "All complete" means every request answered, its body was read to the end and, for simulated
-      pages, it came from the simulator with the size asked for. Worker start is measured apart, not in the wall time.
+      Wall time runs from just before the first request is sent until the page has the outcome of the last one: its last byte, or
+      its failure or timeout. For workers it includes handing them the requests and hearing back from them, but not starting them:
+      that is Worker start, measured apart. Asking again why a request failed comes after, outside the wall time. The sum and the
+      longest wait are of the requests' own times, each from sent to its last byte or its failure, timed where it was made on a
+      clock the page and its workers share. "All complete" means every request answered, its body was read to the end and, for
+      simulated pages, it came from the simulator with the size asked for.
     </small>
   </p>`;
 }
@@ -150,8 +154,8 @@ export function tableNote(): TemplateResult {
 export function waterfallNote(failedColor: string): TemplateResult {
   return html`<p>
     <small>
-      One bar per request, from when it was sent to its last byte, on the same time axis for every variant. Bars stacked above one
-      another waited at the same time; a staircase waited in turn. Colours show which runner made each request;
+      One bar per request, from when it was sent to its last byte or its failure, on the same time axis for every variant. Bars
+      stacked above one another waited at the same time; a staircase waited in turn. Colours show which runner made each request;
       <span class="key" style="background:${failedColor}"></span> grey bars failed.
     </small>
   </p>`;

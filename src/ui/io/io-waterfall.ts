@@ -1,9 +1,9 @@
 import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { formatCount, formatMs } from '../../core/format';
+import { countOf, formatCount, formatMs } from '../../core/format';
 import type { RequestRecord } from '../../core/io-requests';
 import type { TraceEvent } from '../../core/trace';
 import { IO_VARIANTS, type IoParams, type IoRunResult, type IoVariant } from '../../experiments/io-rules';
-import { PALETTE } from '../chart-controller';
+import { niceCeiling } from '../chart-model';
 import { runLabel, waterfallNote } from './io-copy';
 import '../pl-timeline';
 
@@ -14,8 +14,8 @@ import '../pl-timeline';
  * after Stop, which were aborted and which were never sent.
  */
 
-/** The bar of a failed request: a canvas colour, since a chart cannot read the theme's CSS properties. */
-export const FAILED_COLOR = '#94a3b8';
+/** The key to a failed request's bar: the theme's grey, which the timeline draws it in. */
+const FAILED_COLOR = 'var(--_pl-muted)';
 
 /** A request's row while its run is going, or after it was stopped. */
 export type Row = { state: 'waiting' | 'in flight' | 'stopped' | 'not sent' } | { state: 'done'; record: RequestRecord };
@@ -92,17 +92,17 @@ export function waterfalls({ results, live, running }: WaterfallsOptions): Templ
 }
 
 /** Each result's bars, kept so its timeline redraws only when the result changes, not as another run's rows do. */
-const bars = new WeakMap<IoRunResult, { trace: TraceEvent[]; colors: string[] }>();
+const bars = new WeakMap<IoRunResult, { trace: TraceEvent[]; series: Array<number | 'muted'> }>();
 
 /** A lane per request (its page), coloured by the runner that made it, grey when it failed. */
-function barsOf(result: IoRunResult): { trace: TraceEvent[]; colors: string[] } {
+function barsOf(result: IoRunResult): { trace: TraceEvent[]; series: Array<number | 'muted'> } {
   let kept = bars.get(result);
   if (!kept) {
     const lanes = pageLabels(result);
     const runners = [...new Set(result.requests.map((r) => r.lane))];
     kept = {
       trace: result.requests.map((r, i): TraceEvent => ({ lane: lanes[i], chunk: i, startMs: r.startMs, endMs: r.endMs })),
-      colors: result.requests.map((r) => (r.error ? FAILED_COLOR : PALETTE[runners.indexOf(r.lane) % PALETTE.length])),
+      series: result.requests.map((r) => (r.error ? 'muted' : runners.indexOf(r.lane))),
     };
     bars.set(result, kept);
   }
@@ -110,14 +110,23 @@ function barsOf(result: IoRunResult): { trace: TraceEvent[]; colors: string[] } 
 }
 
 function resultWaterfall(variant: IoVariant, result: IoRunResult, axisMs: number): TemplateResult {
-  const { trace, colors } = barsOf(result);
+  const { trace, series } = barsOf(result);
   return html`<div class="waterfall" data-waterfall=${variant}>
     <h4>
       ${runLabel(variant, result.params)} — wall ${formatMs(result.wallMs)}, sum of waits ${formatMs(result.sumLatencyMs)},
       longest ${formatMs(result.maxLatencyMs)}
     </h4>
-    <pl-timeline heading="" .trace=${trace} .maxMs=${axisMs} .colors=${colors}></pl-timeline>
-    ${requestTable(result.requests.map((record, i) => doneRow(record, i)))}
+    <pl-timeline
+      name="Waterfall: ${runLabel(variant, result.params)}, ${countOf(result.requests.length, 'request')}"
+      lane-noun="request"
+      .trace=${trace}
+      .maxMs=${axisMs}
+      .series=${series}
+    ></pl-timeline>
+    ${requestTable(
+      runLabel(variant, result.params),
+      result.requests.map((record, i) => doneRow(record, i)),
+    )}
   </div>`;
 }
 
@@ -126,24 +135,38 @@ function liveWaterfall(live: LiveRun, running: boolean): TemplateResult {
   return html`<div class="waterfall" data-waterfall=${live.variant}>
     <h4>${live.label}</h4>
     <p><small>${running ? 'Running…' : 'Stopped before it finished.'}</small></p>
-    ${requestTable(rows)}
+    ${requestTable(live.label, rows)}
   </div>`;
 }
 
-function requestTable(rows: TemplateResult[]): TemplateResult {
-  return html`<div class="table-wrap">
+/** The request tables' column labels; each cell repeats its own (`data-label`) for a narrow screen's label–value lines. */
+const COLUMN = {
+  index: '#',
+  page: 'Page',
+  runner: 'Runner',
+  sent: 'Sent',
+  done: 'Done',
+  took: 'Took',
+  bytes: 'Bytes',
+  status: 'Status',
+  result: 'Result',
+} as const;
+
+/** A run's requests, a row each; where the table scrolls sideways, the keyboard can scroll it. */
+function requestTable(run: string, rows: TemplateResult[]): TemplateResult {
+  return html`<div class="table-wrap" tabindex="0" role="region" aria-label="Requests: ${run}">
     <table data-field="requests">
       <thead>
         <tr>
-          <th class="num">#</th>
-          <th>Page</th>
-          <th>Runner</th>
-          <th class="num">Sent</th>
-          <th class="num">Done</th>
-          <th class="num">Took</th>
-          <th class="num">Bytes</th>
-          <th class="num">Status</th>
-          <th>Result</th>
+          <th class="num">${COLUMN.index}</th>
+          <th>${COLUMN.page}</th>
+          <th>${COLUMN.runner}</th>
+          <th class="num">${COLUMN.sent}</th>
+          <th class="num">${COLUMN.done}</th>
+          <th class="num">${COLUMN.took}</th>
+          <th class="num">${COLUMN.bytes}</th>
+          <th class="num">${COLUMN.status}</th>
+          <th>${COLUMN.result}</th>
         </tr>
       </thead>
       <tbody>
@@ -156,30 +179,32 @@ function requestTable(rows: TemplateResult[]): TemplateResult {
 function pendingRow(state: Exclude<Row['state'], 'done'>, live: LiveRun, index: number): TemplateResult {
   const page = live.pages[index] ?? '';
   return html`<tr data-index=${index} data-state=${state}>
-    <td class="num">${index + 1}</td>
-    <td class="address" title=${page}>${page}</td>
-    <td></td>
-    <td class="num"></td>
-    <td class="num"></td>
-    <td class="num"></td>
-    <td class="num"></td>
-    <td class="num"></td>
-    <td class="message ${state === 'stopped' ? 'bad' : ''}" data-field="result">${pendingText(state, live.variant)}</td>
+    <td class="num" data-label=${COLUMN.index}>${index + 1}</td>
+    <td class="address" data-label=${COLUMN.page} title=${page}>${page}</td>
+    <td data-label=${COLUMN.runner}></td>
+    <td class="num" data-label=${COLUMN.sent}></td>
+    <td class="num" data-label=${COLUMN.done}></td>
+    <td class="num" data-label=${COLUMN.took}></td>
+    <td class="num" data-label=${COLUMN.bytes}></td>
+    <td class="num" data-label=${COLUMN.status}></td>
+    <td class="message ${state === 'stopped' ? 'bad' : ''}" data-label=${COLUMN.result} data-field="result">
+      ${pendingText(state, live.variant)}
+    </td>
   </tr>`;
 }
 
 function doneRow(r: RequestRecord, index: number): TemplateResult {
   const page = r.latencyMs !== undefined ? `${formatCount(r.latencyMs)} ms, ${formatCount(r.expectedBytes ?? 0)} B` : r.url;
   return html`<tr data-index=${index} data-state=${r.error ? 'failed' : 'done'} data-kind=${r.errorKind ?? 'ok'}>
-    <td class="num">${index + 1}</td>
-    <td class="address" title=${r.url}>${page}</td>
-    <td>${r.lane}</td>
-    <td class="num">${formatMs(r.startMs)}</td>
-    <td class="num">${formatMs(r.endMs)}</td>
-    <td class="num">${formatMs(r.endMs - r.startMs)}</td>
-    <td class="num">${formatCount(r.bytes)}</td>
-    <td class="num">${r.status || '—'}</td>
-    <td class="message ${r.error || r.checked === false ? 'bad' : 'good'}" data-field="result">
+    <td class="num" data-label=${COLUMN.index}>${index + 1}</td>
+    <td class="address" data-label=${COLUMN.page} title=${r.url}>${page}</td>
+    <td data-label=${COLUMN.runner}>${r.lane}</td>
+    <td class="num" data-label=${COLUMN.sent}>${formatMs(r.startMs)}</td>
+    <td class="num" data-label=${COLUMN.done}>${formatMs(r.endMs)}</td>
+    <td class="num" data-label=${COLUMN.took}>${formatMs(r.endMs - r.startMs)}</td>
+    <td class="num" data-label=${COLUMN.bytes}>${formatCount(r.bytes)}</td>
+    <td class="num" data-label=${COLUMN.status}>${r.status || '—'}</td>
+    <td class="message ${r.error || r.checked === false ? 'bad' : 'good'}" data-label=${COLUMN.result} data-field="result">
       ${r.error ?? (r.checked === false ? 'Answered, but not by the simulator or not with the size asked for.' : 'OK')}
     </td>
   </tr>`;
@@ -198,12 +223,6 @@ function pendingText(state: Exclude<Row['state'], 'done'>, variant: IoVariant): 
     case 'not sent':
       return 'Not sent: the run was stopped first.';
   }
-}
-
-/** `ms` rounded up to two significant digits (2,535 → 2,600), for the end of a time axis. */
-function niceCeiling(ms: number): number {
-  const step = 10 ** Math.max(0, Math.floor(Math.log10(ms)) - 1);
-  return Math.ceil(ms / step) * step;
 }
 
 /** A short, unique lane label per request: its number and its latency or address. */

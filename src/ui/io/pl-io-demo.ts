@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { DEFAULT_BYTES, DEFAULT_LATENCIES, DEFAULT_TIMEOUT_MS } from '../../core/io-requests';
+import { DEFAULT_BYTES, DEFAULT_LATENCIES, DEFAULT_TIMEOUT_MS, splitAddresses } from '../../core/io-requests';
 import { runIoSweep, runIoVariant, type IoRunContext } from '../../experiments/io';
 import {
   IO_VARIANT_FACTS,
@@ -38,8 +38,8 @@ import { readingOf } from '../pl-frame-meter';
  *
  * @fires pl-run-complete - after each run and each step of the sweep, even one with failed requests; `detail` is the IoRunResult.
  * @csspart panel - every section of the demo, with one of the names below.
- * @csspart intro - the introduction, what to expect, and who answers the simulated pages.
- * @csspart settings - the fields, the buttons, the status and the frame meter.
+ * @csspart intro - the introduction and, folded, what to expect.
+ * @csspart settings - the fields, the buttons, the status, the frame meter and who answers the simulated pages.
  * @csspart results - the table, the story, the sweep's chart and the waterfalls.
  * @csspart code - the lesson's Python beside the JavaScript this page runs.
  * @cssproperty --pl-* - see the theme (src/ui/shared/theme.ts).
@@ -88,7 +88,7 @@ export class PlIoDemo extends LitElement {
     urlFields: Object.fromEntries(Object.entries(copy.IO_FIELDS).map(([key, field]) => [key, field.id])),
     fromUrl: (params) => {
       // Addresses come space-separated in a URL; the field lists one per line.
-      if (params.has('urls')) this.urls = String(this.urls).trim().split(/\s+/).join('\n');
+      if (params.has('urls')) this.urls = splitAddresses(String(this.urls)).join('\n');
       const source = params.get('source');
       if (source === 'simulated' || source === 'urls') this.source = source;
       else if (params.has('urls')) this.source = 'urls';
@@ -207,9 +207,7 @@ export class PlIoDemo extends LitElement {
     const fields = [!urls && field('latencies'), !urls && field('sizes'), urls && field('urls')];
     const numbers = [field('maxInFlight'), field('workers'), field('timeout')];
     return html`
-      <section part="panel intro" aria-labelledby="io-title">
-        ${copy.ioIntro()} ${copy.ioExpectations()} ${urls ? nothing : copy.simulationNote(this.simulated)}
-      </section>
+      <section part="panel intro" aria-labelledby="io-title">${copy.ioIntro()} ${copy.ioExpectations()}</section>
       ${settingsPanel({
         id: 'io',
         state: this.runs,
@@ -217,10 +215,12 @@ export class PlIoDemo extends LitElement {
         variants: IO_VARIANTS.map((v) => ({ value: v, label: IO_VARIANT_FACTS[v].label })),
         invalid: !params,
         extraButtons: copy.sweepButton(busy || !params, () => void this.runSweep()),
+        // Who answers the simulated pages comes after the controls: it matters once there are results to read.
         after: html`<pl-frame-meter
-          ?running=${busy}
-          .reading=${readingOf(this.runs.latest, (r) => copy.runLabel(r.variant, r.params))}
-        ></pl-frame-meter>`,
+            ?running=${busy}
+            .reading=${readingOf(this.runs.latest, (r) => copy.runLabel(r.variant, r.params))}
+          ></pl-frame-meter>
+          ${urls ? nothing : copy.simulationNote(this.simulated)}`,
         onRunAll: () => void this.runAll(),
         onRun: (v) => void this.run(v),
         onStop: () => this.stop(),

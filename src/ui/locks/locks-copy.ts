@@ -20,16 +20,21 @@ import { ASYNC_JAVASCRIPT, ASYNC_PYTHON, LOCKS_JAVASCRIPT, LOCKS_PYTHON, PYTHON_
 export const locksIntro = (): TemplateResult => html`
   <h2 id="locks-title">A shared counter: races, atomics and locks</h2>
   <p>
-    The lesson starts four processes that each add 1 to a shared <code>Value</code> 10,000 times. Without a lock the total falls
-    short of 40,000; with a <code>Lock</code> it is exact. Here the processes are Web Workers, the shared value is an
-    <code>Int32Array</code> on a <code>SharedArrayBuffer</code>, and the lock is a real one, built on <code>Atomics</code>. The
-    same bug is then shown without any threads: async tasks on the page's one thread.
+    The lesson's four processes each add 1 to a shared <code>Value</code> 10,000 times: without a lock the total falls short of
+    40,000, with a <code>Lock</code> it is exact. Here Web Workers count on shared memory, and async tasks show the same bug on
+    the page's one thread.
   </p>
 `;
 
+/** The longer explanation, folded so that the controls come first. */
 export const locksExpectations = (): TemplateResult =>
-  html`<details open class="advanced">
+  html`<details class="advanced">
     <summary><strong>What to expect</strong></summary>
+    <p>
+      The processes are Web Workers, the shared value is an <code>Int32Array</code> on a <code>SharedArrayBuffer</code>, and the
+      lock is a real one, built on <code>Atomics</code>. The async tasks need no threads: they take turns on the page's one
+      thread.
+    </p>
     <ul>
       <li>
         <strong>No lock</strong>: each worker reads the counter, adds 1 and writes it back. When two read the same value, one
@@ -91,7 +96,11 @@ export const whyPython = (measured: string): TemplateResult =>
         <strong>How wide the window is.</strong> <code>counter.value += 1</code> is seven bytecodes, and reading and writing a
         <code>Value</code> each take its internal lock. Between the read and the write, CPython runs hundreds of machine
         instructions: plenty of time for another process to write.
-        <pre><code>${PYTHON_BYTECODE}</code></pre>
+        <pre
+          tabindex="0"
+          role="region"
+          aria-label="CPython's bytecode for counter.value += 1"
+        ><code>${PYTHON_BYTECODE}</code></pre>
         The JIT turns the JavaScript loop into a handful of instructions, and the read and the write sit a few nanoseconds apart.
       </li>
       <li>
@@ -125,7 +134,7 @@ export const LOCKS_STATUS = {
   finished: (shared: boolean): string =>
     shared
       ? 'All six variants finished. Read what happened below.'
-      : 'Both main-thread variants finished. The four worker variants need shared memory (see above).',
+      : 'Both main-thread variants finished. The four worker variants need shared memory (see the note below).',
 };
 
 /** The lesson's Python beside the JavaScript this page runs, and the core's own files as they run. */
@@ -136,6 +145,7 @@ export const locksCode = (): TemplateResult =>
     <h4>The same race on one thread</h4>
     <pl-code-compare
       python-heading="Python (asyncio, the same bug)"
+      javascript-heading="JavaScript (async tasks, the same bug)"
       .python=${ASYNC_PYTHON}
       .javascript=${ASYNC_JAVASCRIPT}
     ></pl-code-compare>
@@ -144,10 +154,10 @@ export const locksCode = (): TemplateResult =>
     ${source('The start barrier', 'barrier.ts', barrierSource)} ${source('The async mutex', 'async-mutex.ts', asyncMutexSource)}
   </section>`;
 
-/** One of the core's source files, as it runs, folded away. */
+/** One of the core's source files, as it runs, folded away; focusable, so a keyboard can scroll its long lines. */
 function source(title: string, file: string, text: string): TemplateResult {
   return html`<details class="advanced">
     <summary>${title} (<code>src/core/${file}</code>)</summary>
-    <pre><code>${text}</code></pre>
+    <pre tabindex="0" role="region" aria-label="src/core/${file}"><code>${text}</code></pre>
   </details>`;
 }

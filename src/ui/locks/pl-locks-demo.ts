@@ -162,21 +162,21 @@ export class PlLocksDemo extends LitElement {
         onInput: (v: string) => (this[id] = v),
       })),
       busy,
+      [{ id: 'combined', label: 'Workers × increments × (1 + window)', message: combined }],
     );
     return html`
       <section part="panel intro" aria-labelledby="locks-title">${locksIntro()} ${locksExpectations()}</section>
-      ${this.shared ? nothing : isolationNotice(LOCKS_ISOLATION)}
       ${settingsPanel({
         id: 'locks',
         state: this.demo,
         fields,
-        notes: combined ? html`<p class="error" role="alert" data-field="combined-error">${combined}</p>` : nothing,
+        notes: combined ? html`<p class="error" data-field="combined-error">${combined}</p>` : nothing,
         variants: LOCKS_VARIANTS.map((v) => ({
           value: v,
           label: label(v),
           unavailable: this.availableVariants.includes(v)
             ? undefined
-            : 'Needs shared memory: this page is not cross-origin isolated.',
+            : 'Needs shared memory, which this page does not have: see the note below the settings.',
         })),
         invalid: !params,
         runAllLabel: this.shared ? 'Run all' : 'Run both main-thread variants',
@@ -187,7 +187,8 @@ export class PlLocksDemo extends LitElement {
         onRun: (v) => void this.run(v),
         onStop: () => this.stop(),
       })}
-      ${this.renderResults()} ${whyPython(lessonSizeMeasure(this.demo.results))} ${locksCode()}
+      ${this.shared ? nothing : isolationNotice(LOCKS_ISOLATION)} ${this.renderResults()}
+      ${whyPython(lessonSizeMeasure(this.demo.results))} ${locksCode()}
     `;
   }
 

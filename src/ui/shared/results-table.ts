@@ -15,14 +15,16 @@ export interface Column<R> {
 /**
  * A table with one row per run, each row keyed by its variant
  * (`data-variant`). Every cell carries its column's label, so on a narrow
- * screen each row stacks into label–value lines instead of scrolling sideways.
+ * screen each row stacks into label–value lines instead of scrolling sideways
+ * (see `demoStyles`). Where it does scroll, the keyboard can scroll it: the
+ * wrapper is a focusable region, named apart from the Results section around it.
  */
 export function resultsTable<R>(
   rows: ReadonlyArray<{ key: string; row: R }>,
   columns: ReadonlyArray<Column<R>>,
   field?: string,
 ): TemplateResult {
-  return html`<div class="table-wrap" tabindex="0" role="region" aria-label="Results">
+  return html`<div class="table-wrap" tabindex="0" role="region" aria-label="Table of results">
     <table class="results" data-field=${field ?? nothing}>
       <thead>
         <tr>

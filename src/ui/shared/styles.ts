@@ -1,7 +1,10 @@
 import { css } from 'lit';
 import { theme } from './theme';
 
-/** Code blocks: light text on a dark panel, scrolling sideways on narrow screens. */
+/**
+ * Code blocks: light text on a dark panel, scrolling sideways on narrow
+ * screens. Each block is focusable (`tabindex="0"`), so a keyboard can scroll it.
+ */
 export const codeStyles = css`
   pre {
     margin: 0.5rem 0;
@@ -13,6 +16,10 @@ export const codeStyles = css`
     font-family: var(--_pl-mono);
     font-size: 0.85rem;
     line-height: 1.45;
+  }
+  pre:focus-visible {
+    outline: 3px solid var(--_pl-accent);
+    outline-offset: 2px;
   }
 `;
 
@@ -44,12 +51,15 @@ export const demoStyles = css`
     font-size: 1.05rem;
     margin: 1rem 0 0.5rem;
   }
+  section > h3:first-child {
+    margin-top: 0;
+  }
   p {
     margin: 0.5rem 0;
   }
   .fields {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
     gap: 0.75rem 1rem;
     margin: 0.75rem 0;
   }
@@ -145,6 +155,10 @@ export const demoStyles = css`
   .table-wrap {
     overflow-x: auto;
   }
+  .table-wrap:focus-visible {
+    outline: 3px solid var(--_pl-accent);
+    outline-offset: 2px;
+  }
   th,
   td {
     text-align: left;
@@ -156,6 +170,50 @@ export const demoStyles = css`
   th.num {
     text-align: right;
   }
+  /*
+   * A phone: each row becomes a block of label–value lines, the label from the cell's data-label.
+   * (A container query would follow an embedding page's column, but lit-analyzer's CSS check refuses @container.)
+   */
+  @media (max-width: 40rem) {
+    .table-wrap thead {
+      display: none;
+    }
+    .table-wrap table,
+    .table-wrap tbody,
+    .table-wrap tr,
+    .table-wrap td {
+      display: block;
+    }
+    .table-wrap tr {
+      padding: 0.35rem 0;
+      border-bottom: 1px solid var(--_pl-border);
+    }
+    .table-wrap tbody td {
+      border: none;
+      padding: 0.1rem 0.25rem;
+      min-width: 0;
+      max-width: none;
+      overflow: visible;
+      text-align: right;
+      white-space: normal;
+      overflow-wrap: anywhere;
+    }
+    .table-wrap td::before {
+      content: attr(data-label);
+      float: left;
+      margin-right: 1rem;
+      font-weight: 600;
+      color: var(--_pl-text);
+    }
+    .table-wrap td:first-child {
+      text-align: left;
+      font-weight: 600;
+    }
+    .table-wrap td:first-child::before,
+    .table-wrap td:empty {
+      display: none;
+    }
+  }
   .charts {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr));
@@ -166,6 +224,15 @@ export const demoStyles = css`
   }
   .bad {
     color: var(--_pl-bad);
+  }
+  /* Read by screen readers, not shown: the form's announcements of refused fields. */
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
   .note {
     background: var(--_pl-note-bg);

@@ -1,0 +1,71 @@
+import { countOf, formatMs } from '../core/format';
+import { laneOverlap, lanesOf, type TraceEvent } from '../core/trace';
+import type { BarDatum } from './pl-bar-chart';
+
+/**
+ * What the charts say, apart from drawing it: how numbers are written, where
+ * a value axis ends, and each chart's text alternative. No DOM, so it is
+ * tested in Node.
+ */
+
+const formats = [0, 1, 2].map((digits) => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }));
+
+/**
+ * A number on a chart, written alike in every browser: thousands separators,
+ * whole from 10 up, and below 10 at most `decimals` decimals, as the tables
+ * write milliseconds ("1,234", "2.5").
+ */
+export function formatChartNumber(n: number, decimals: 1 | 2 = 1): string {
+  return formats[Math.abs(n) >= 10 ? 0 : decimals].format(n);
+}
+
+/** `n` rounded up to two significant digits (2,535 → 2,600), for the end of an axis. */
+export function niceCeiling(n: number): number {
+  const step = 10 ** Math.max(0, Math.floor(Math.log10(n)) - 1);
+  return Math.ceil(n / step) * step;
+}
+
+/** Room past the longest measured bar, for its value label. */
+const HEADROOM = 1.3;
+
+/**
+ * The end of a bar chart's axis when an estimate would dwarf the measured
+ * bars: the axis then fits the measured ones, and the estimate is cut at its
+ * end with its value written. Undefined when every bar fits as it is.
+ */
+export function cutAxisEnd(bars: readonly BarDatum[]): number | undefined {
+  const measured = bars.filter((b) => !b.estimate).map((b) => b.value);
+  const longest = Math.max(0, ...measured);
+  const end = niceCeiling(longest * HEADROOM);
+  return longest > 0 && bars.some((b) => b.estimate && b.value > end) ? end : undefined;
+}
+
+/** A bar's value as its label shows it: the number, with the unit when the bar is cut and the axis cannot tell it. */
+export function barValueText(bar: BarDatum, unit: string, axisEnd: number | undefined): string {
+  const value = formatChartNumber(bar.value);
+  return axisEnd !== undefined && bar.value > axisEnd ? `${value} ${unit}, beyond the axis ▸` : value;
+}
+
+/** A bar as the chart's text alternative lists it: "Serial (main thread): 1,234 ms". */
+export function barText(bar: BarDatum, unit: string, axisEnd: number | undefined): string {
+  const notes = [bar.note, axisEnd !== undefined && bar.value > axisEnd ? 'its bar is cut at the end of the axis' : undefined];
+  const said = notes.filter(Boolean).join('; ');
+  return `${bar.label}: ${formatChartNumber(bar.value)}${unit ? ` ${unit}` : ''}${said ? ` (${said})` : ''}`;
+}
+
+/**
+ * What a timeline shows, in words: how many lanes, and whether and how long
+ * they ran at the same time, as a sentence without its full stop ("2 lanes;
+ * they overlapped for 480 ms of 520 ms", "The 4 lanes took turns: no two ran
+ * at once"). `noun` names a lane.
+ */
+export function timelineText(trace: readonly TraceEvent[], noun = 'lane'): string {
+  const lanes = lanesOf(trace).length;
+  if (lanes === 0) return `No ${noun}s yet`;
+  const { overlapMs, spanMs } = laneOverlap(trace);
+  const tasks = trace.length > lanes ? ` (${countOf(trace.length, 'task')})` : '';
+  if (lanes === 1) return `1 ${noun}${tasks} over ${formatMs(spanMs)}: nothing ran beside it`;
+  if (overlapMs === 0) return `The ${countOf(lanes, noun)}${tasks} took turns: no two ran at once`;
+  const overlap = overlapMs < 0.1 ? 'less than 0.1 ms' : formatMs(overlapMs);
+  return `${countOf(lanes, noun)}${tasks}; they overlapped for ${overlap} of ${formatMs(spanMs)}`;
+}

@@ -1,0 +1,92 @@
+import type { Locator, Page } from '@playwright/test';
+import { test, expect, waitForRuns } from './fixtures';
+
+/** Each demo with small sizes (so Run all is quick), and how many runs its Run all makes here. */
+const DEMOS = [
+  { id: 'cpu', small: 'numbers=100000&rounds=5&workers=2', runs: 4 },
+  { id: 'io', small: 'latencies=50,100,150,200&sizes=1000', runs: 3 },
+  { id: 'locks', small: 'increments=10000', runs: 6 },
+] as const;
+
+const demoOf = (page: Page, id: string) => page.locator(`pl-${id}-demo`);
+
+/** Fails unless `locator` lies wholly inside the viewport, as laid out now (without scrolling to it). */
+async function expectInViewport(page: Page, locator: Locator): Promise<void> {
+  const box = await locator.boundingBox();
+  const viewport = page.viewportSize()!;
+  expect(box, 'laid out').not.toBeNull();
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height);
+}
+
+test.describe('on a laptop screen (1280×800)', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  for (const demo of DEMOS) {
+    test(`the ${demo.id} demo's Run all button is visible right after load, without scrolling`, async ({ page }) => {
+      await page.goto(`./?demo=${demo.id}`);
+      const runAll = demoOf(page, demo.id).getByRole('button', { name: 'Run all' });
+      await expect(runAll).toBeVisible();
+      expect(await page.evaluate(() => scrollY)).toBe(0);
+      await expectInViewport(page, runAll);
+    });
+  }
+});
+
+test.describe('on a phone (390×844)', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('the tabs share one row on the screen, and none of their text is cut off', async ({ page }) => {
+    await page.goto('./?demo=cpu');
+    const tabs = page.getByRole('tab');
+    await expect(tabs).toHaveCount(3);
+    const tops = new Set<number>();
+    for (const tab of await tabs.all()) {
+      await expectInViewport(page, tab);
+      expect(await tab.evaluate((t) => t.scrollWidth <= t.clientWidth && t.scrollHeight <= t.clientHeight)).toBe(true);
+      tops.add(Math.round((await tab.boundingBox())!.y));
+    }
+    expect([...tops]).toHaveLength(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+
+  for (const demo of DEMOS) {
+    test(`after Run all the ${demo.id} demo's results fit the screen, each figure beside its label, without sideways scrolling`, async ({
+      page,
+    }) => {
+      await page.goto(`./?demo=${demo.id}&${demo.small}`);
+      const element = demoOf(page, demo.id);
+      await element.getByRole('button', { name: 'Run all' }).click();
+      await waitForRuns(page, demo.runs);
+      await expect(element.getByRole('button', { name: 'Run all' })).toBeEnabled();
+
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      const tables = element.locator('table');
+      expect(await tables.count()).toBeGreaterThan(0);
+      for (const table of await tables.all()) {
+        const fits = await table.evaluate((t) => {
+          const wrap = t.parentElement!;
+          return t.scrollWidth <= t.clientWidth && wrap.scrollWidth <= wrap.clientWidth;
+        });
+        expect(fits, 'the table does not scroll sideways').toBe(true);
+      }
+      // The figures that matter, each on screen with its label: time and speed-up, counted and lost, each request's times.
+      const keyCells = {
+        cpu: ['Time', 'Speed-up'],
+        io: ['Wall time', 'Sent', 'Done', 'Took'],
+        locks: ['Counted', 'Lost'],
+      }[demo.id];
+      for (const name of keyCells) {
+        const cells = element.locator(`tbody td[data-label="${name}"]`);
+        expect(await cells.count(), `cells labelled ${name}`).toBeGreaterThan(0);
+        for (const cell of await cells.all()) {
+          await cell.scrollIntoViewIfNeeded();
+          await expect(cell).toBeVisible();
+          await expectInViewport(page, cell);
+        }
+      }
+    });
+  }
+});
