@@ -9,6 +9,10 @@ const dist = process.env.PL_DIST ?? 'dist';
 export const plainPort = port + 1;
 /** port + 2: the I/O demo's test endpoints, another origin (see scripts/io-test-endpoints.mjs). */
 export const ioEndpointsPort = port + 2;
+/** port + 3: the same site in a sub-folder, /lab/, of a plain host that does not redirect /lab to /lab/. */
+export const subPathPort = port + 3;
+/** port + 4: a course site on another origin, serving the pages the embedding tests write (scripts/course-host.mjs). */
+export const courseHostPort = port + 4;
 
 export default defineConfig({
   testDir: 'tests/browser',
@@ -35,6 +39,18 @@ export default defineConfig({
       // The same site from a host that sends no isolation headers (see `plainPort`).
       command: `node scripts/static-server.mjs --port ${plainPort} --dir ${dist}`,
       url: `http://127.0.0.1:${plainPort}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `node scripts/static-server.mjs --port ${subPathPort} --dir ${dist} --prefix /lab`,
+      url: `http://127.0.0.1:${subPathPort}/lab/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `node scripts/course-host.mjs ${courseHostPort}`,
+      url: `http://127.0.0.1:${courseHostPort}/health`,
       reuseExistingServer: false,
       timeout: 60_000,
     },

@@ -40,6 +40,7 @@ export function serviceWorker(): Plugin {
       if (!building) return;
       await build({
         configFile: false,
+        publicDir: false,
         logLevel: 'warn',
         build: {
           outDir,
@@ -52,8 +53,33 @@ export function serviceWorker(): Plugin {
   };
 }
 
+/**
+ * Loads the built pages' code from an inline module instead of `<script src>`
+ * and `<link rel="modulepreload">`. Served at `/lab` without its slash, a page
+ * moves itself to `/lab/` (the first script in index.html) and reads no
+ * further; tags with relative addresses would be fetched from the wrong folder
+ * all the same, by the browser's look-ahead, before that script runs. An
+ * import inside a module runs only once the page is where it should be.
+ */
+function importFromInlineModule(): Plugin {
+  return {
+    name: 'parallel-lab-inline-module-entry',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) =>
+        html
+          .replace(/\s*<link rel="modulepreload" crossorigin href="[^"]+">/g, '')
+          .replace(
+            /<script type="module" crossorigin src="([^"]+)"><\/script>/g,
+            '<script type="module">import \'$1\';</script>',
+          ),
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [serviceWorker()],
+  plugins: [serviceWorker(), importFromInlineModule()],
   // Relative base: the built site works from any sub-path of any static host.
   base: './',
   server: { headers: isolationHeaders },
@@ -61,6 +87,8 @@ export default defineConfig({
   worker: { format: 'es' },
   build: {
     target: 'es2022',
+    // PL_DIST builds elsewhere, to test two builds side by side (see playwright.config.ts).
+    outDir: process.env.PL_DIST ?? 'dist',
     // The lab's page, and the page a course site frames to show one demo.
     rollupOptions: { input: { main: 'index.html', embed: 'embed.html' } },
   },

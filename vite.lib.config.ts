@@ -18,7 +18,7 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
-    outDir: 'dist/lib',
+    outDir: `${process.env.PL_DIST ?? 'dist'}/lib`,
     emptyOutDir: true,
     lib: {
       entry: { 'parallel-lab': 'src/lib.ts', embed: 'src/embed-host.ts' },

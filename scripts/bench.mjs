@@ -80,10 +80,38 @@ const suites = [
       ['workers: wall ÷ concurrent wall (no gain)', 'about', 1, (r) => r.workers.wallMs / r.concurrent.wallMs],
     ],
   },
+  {
+    demo: 'data',
+    query: 'numbers=10000000',
+    variants: ['copy-array', 'copy-typed', 'transfer', 'shared'],
+    figures: [
+      // The copy is the lesson's: a plain list, cloned number by number as pickling does.
+      ['10M numbers: copy ÷ transfer', 'at least', 100, (r) => r['copy-array'].wallMs / r.transfer.wallMs],
+      ['10M numbers: copy ÷ shared', 'at least', 100, (r) => r['copy-array'].wallMs / r.shared.wallMs],
+    ],
+  },
 ];
 
 /** Measurements that need a page of their own. */
 const probes = [
+  [
+    'scaling: parallel efficiency at W = cores (warm pool, calibrated load)',
+    'at least',
+    0.95,
+    async (page) => {
+      const demo = await openDemo(page, 'scaling', 'repeats=1');
+      return demo.evaluate(async (el) => {
+        // The page calibrates the work as it loads, so that one worker takes about a second.
+        while (String(el.rounds) === '') await new Promise((r) => setTimeout(r, 10));
+        const cores = navigator.hardwareConcurrency;
+        el.maxWorkers = cores;
+        let curve;
+        el.addEventListener('pl-run-complete', (e) => (curve = e.detail.variant === 'curve' ? e.detail : curve));
+        if (!(await el.runAll())) throw new Error('scaling: no verified sweep');
+        return curve.points.find((p) => p.workers === cores).speedup / cores;
+      });
+    },
+  ],
   [
     'cpu: Stop to run ended (ms)',
     'at most',
@@ -120,8 +148,8 @@ const probes = [
 async function openDemo(page, demo, query) {
   await page.goto(`${base}?demo=${demo}&${query}`);
   const tag = `pl-${demo}-demo`;
-  await page.waitForFunction((t) => document.querySelector('pl-app')?.shadowRoot?.querySelector(t)?.hasUpdated, tag);
-  return page.evaluateHandle((t) => document.querySelector('pl-app').shadowRoot.querySelector(t), tag);
+  await page.waitForFunction((t) => document.querySelector('parallel-lab')?.shadowRoot?.querySelector(t)?.hasUpdated, tag);
+  return page.evaluateHandle((t) => document.querySelector('parallel-lab').shadowRoot.querySelector(t), tag);
 }
 
 async function runSuite(page, suite) {

@@ -4,7 +4,9 @@
 // send `Cache-Control: no-store`, so no browser revalidates into a 304
 // without the headers a service worker added.
 //
-//   node scripts/static-server.mjs --port 4174 --dir dist
+//   node scripts/static-server.mjs --port 4174 --dir dist [--prefix /lab]
+//
+// With --prefix, the folder is served below that path only (/lab/… is dist/…), as a site in a sub-folder.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -15,6 +17,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '4174' },
     host: { type: 'string', default: '127.0.0.1' },
     dir: { type: 'string', default: 'dist' },
+    prefix: { type: 'string', default: '' },
   },
 });
 const root = resolve(values.dir);
@@ -33,9 +36,12 @@ const types = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** The file a URL path names inside the root, or undefined if it would leave it. */
+const prefix = values.prefix.replace(/\/$/, '');
+
+/** The file a URL path names inside the root, or undefined if it would leave it (or lie outside the prefix). */
 function fileOf(pathname) {
-  const path = normalize(join(root, decodeURIComponent(pathname)));
+  if (prefix && pathname !== prefix && !pathname.startsWith(`${prefix}/`)) return undefined;
+  const path = normalize(join(root, decodeURIComponent(pathname.slice(prefix.length))));
   return path === root || path.startsWith(root + sep) ? path : undefined;
 }
 
@@ -54,6 +60,7 @@ const server = createServer(async (request, response) => {
   try {
     if (!path) throw new Error('outside the root');
     if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
+    // A plain host serves a folder's index at its name without the slash, too (and does not redirect).
     const body = await readFile(path);
     response.writeHead(200, {
       'Content-Type': types[extname(path)] ?? 'application/octet-stream',

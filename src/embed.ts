@@ -2,6 +2,7 @@ import { readHostMessage, slimRun, type FrameMessage } from './core/embed-protoc
 import { isDemoId } from './core/run-result';
 import { startServiceWorkerSafely } from './runtime/service-worker-client';
 import { DEMOS } from './ui/demos';
+import { unknownDemoMessage } from './ui/url-params';
 
 /**
  * The page a course site frames (`embed.html?demo=cpu&…`): one demo and
@@ -23,7 +24,11 @@ if (!serviceWorker.reloading) {
   if (!entry || !isDemoId(requested)) {
     const note = document.createElement('p');
     note.className = 'embed-error';
-    note.textContent = `This frame shows one demo of Parallel Lab: add ?demo= with one of ${DEMOS.map((d) => d.id).join(', ')} to its address.`;
+    // It may quote the address: a long word wraps rather than widen the frame.
+    note.style.overflowWrap = 'anywhere';
+    const ids = DEMOS.flatMap((d) => (isDemoId(d.id) ? [d.id] : []));
+    const unknown = requested === null ? '' : `${unknownDemoMessage(requested, ids)} `;
+    note.textContent = `${unknown}This frame shows one demo of Parallel Lab: add ?demo= with one of ${ids.join(', ')} to its address.`;
     document.body.append(note);
   } else {
     await entry.load();

@@ -10,7 +10,9 @@
  * the page's origin).
  */
 export { PlCpuDemo } from './ui/cpu/pl-cpu-demo';
+export { PlScalingDemo } from './ui/scaling/pl-scaling-demo';
+export { PlDataDemo } from './ui/data/pl-data-demo';
 export { PlIoDemo } from './ui/io/pl-io-demo';
 export { PlLocksDemo } from './ui/locks/pl-locks-demo';
-export { PlApp } from './ui/pl-app';
+export { ParallelLab } from './ui/parallel-lab';
 export type { FrameMessage, HostMessage } from './core/embed-protocol';

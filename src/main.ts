@@ -4,7 +4,7 @@ import { startServiceWorkerSafely } from './runtime/service-worker-client';
 // Whatever goes wrong with the service worker, the lab still starts, and says why it runs without one.
 const serviceWorker = await startServiceWorkerSafely();
 if (!serviceWorker.reloading) {
-  await import('./ui/pl-app');
-  const app = document.querySelector('pl-app');
+  await import('./ui/parallel-lab');
+  const app = document.querySelector('parallel-lab');
   if (app) app.serviceWorker = serviceWorker;
 }

@@ -7,9 +7,11 @@ export function formatCount(n: number): string {
   return counts.format(n);
 }
 
-/** A duration: "12.3 ms", "845 ms", "12.4 s", "3 min 20 s", "2 h 5 min". */
+/** A duration: "0.042 ms", "12.3 ms", "845 ms", "12.4 s", "3 min 20 s", "2 h 5 min". */
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return '—';
+  // Below a tenth, one decimal would write a real time as "0.0" (a transfer of a buffer takes about that).
+  if (ms > 0 && ms < 0.1) return `${ms.toPrecision(2)} ms`;
   if (ms < 10) return `${ms.toFixed(1)} ms`;
   if (ms < 10_000) return `${counts.format(Math.round(ms))} ms`;
   const s = ms / 1000;
@@ -19,8 +21,23 @@ export function formatMs(ms: number): string {
   return `${Math.floor(min / 60)} h ${min % 60} min`;
 }
 
-/** A ratio such as a speed-up: "1.87×", or "0.00093×" when it is tiny. */
+const sizes = [
+  { unit: 'GB', bytes: 1e9 },
+  { unit: 'MB', bytes: 1e6 },
+  { unit: 'kB', bytes: 1e3 },
+];
+
+/** An amount of memory in decimal units: "80 MB", "1.6 MB", "512 bytes". */
+export function formatBytes(bytes: number): string {
+  const size = sizes.find((s) => Math.abs(bytes) >= s.bytes);
+  if (!size) return countOf(bytes, 'byte');
+  const value = bytes / size.bytes;
+  return `${value.toLocaleString('en-US', { maximumFractionDigits: Math.abs(value) < 10 ? 1 : 0 })} ${size.unit}`;
+}
+
+/** A ratio such as a speed-up: "1.87×", "0.00093×" when it is tiny, "1,250×" when it is huge. */
 export function formatTimes(ratio: number): string {
+  if (ratio >= 100) return `${counts.format(Math.round(ratio))}×`;
   return `${ratio >= 0.1 ? ratio.toFixed(2) : ratio.toPrecision(2)}×`;
 }
 

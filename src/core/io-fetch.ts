@@ -6,7 +6,8 @@
  * page and its workers (`performance.timeOrigin + performance.now()`), so a
  * worker's request lines up with the page's on one time axis.
  */
-import { failureMessage, type PageRequest, type RequestRecord } from './io-requests';
+import { failureMessage } from './io-failures';
+import type { PageRequest, RequestRecord } from './io-requests';
 import { SIMULATED_LATENCY_HEADER, simulatedPage } from './simulated-page';
 
 /** Milliseconds on a clock that the page and its workers share. */

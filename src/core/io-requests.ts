@@ -6,8 +6,8 @@
  * worker and in Node tests alike.
  */
 import { SIMULATED_LIMITS } from './simulated-page';
-import { formatCount } from './format';
-import { parseWholeNumber, type Parsed, type WholeNumberRule } from './validate';
+import { echo } from './echo';
+import { listValues, parseEach, parseWholeNumber, type Parsed, type WholeNumberRule } from './validate';
 
 /** At most this many pages per run. */
 export const MAX_PAGES = 20;
@@ -47,6 +47,8 @@ export type RequestErrorKind =
   | 'network'
   /** A plain-http address from an https page. */
   | 'insecure'
+  /** The page's own Content-Security-Policy does not allow connecting to the address: the request was never sent. */
+  | 'csp'
   /** Stopped by the visitor. */
   | 'aborted';
 
@@ -80,22 +82,16 @@ export interface RequestRecord {
   checked?: boolean;
 }
 
-const LIST_SEPARATORS = /[\s,;]+/;
-
-function listItems(text: string): string[] {
-  return text.split(LIST_SEPARATORS).filter(Boolean);
-}
-
 /** Parses the simulated pages' latencies, in ms: `250, 500, 750, 1000`. */
 export function parseLatencies(text: string): Parsed<number[]> {
-  const items = listItems(text);
+  const listed = listValues(text, 'Latencies', IO_LIMITS.latency);
+  if (!listed.ok) return listed;
+  const items = listed.value;
   if (items.length === 0) {
     return { ok: false, message: 'Latencies: enter at least one wait in ms, for example 250, 500, 750, 1000.' };
   }
-  if (items.length > MAX_PAGES) {
-    return { ok: false, message: `Latencies: at most ${MAX_PAGES} pages, not ${items.length}.` };
-  }
-  return parseEach(items, (i) => ({ ...IO_LIMITS.latency, label: `Latency of page ${i + 1} (ms)` }));
+  if (items.length > MAX_PAGES) return { ok: false, message: `Latencies: at most ${MAX_PAGES} pages, not ${items.length}.` };
+  return parseEach(items, (item, i) => parseWholeNumber(item, { ...IO_LIMITS.latency, label: `Latency of page ${i + 1} (ms)` }));
 }
 
 /**
@@ -103,7 +99,9 @@ export function parseLatencies(text: string): Parsed<number[]> {
  * one per page, in the order of the latencies.
  */
 export function parseSizes(text: string, pages: number): Parsed<number[]> {
-  const items = listItems(text);
+  const listed = listValues(text, 'Sizes', IO_LIMITS.bytes);
+  if (!listed.ok) return listed;
+  const items = listed.value;
   if (items.length === 0) return { ok: false, message: 'Sizes: enter a size in bytes, for example 100000.' };
   if (items.length !== 1 && items.length !== pages) {
     return {
@@ -111,31 +109,40 @@ export function parseSizes(text: string, pages: number): Parsed<number[]> {
       message: `Sizes: give one size for all pages, or one for each of the ${pages} pages (not ${items.length}).`,
     };
   }
-  const parsed = parseEach(items, (i) => ({
-    ...IO_LIMITS.bytes,
-    label: items.length === 1 ? 'Size (bytes)' : `Size of page ${i + 1} (bytes)`,
-    maxReason: 'Bigger bodies would only measure memory copies.',
-  }));
+  const parsed = parseEach(items, (item, i) =>
+    parseWholeNumber(item, {
+      ...IO_LIMITS.bytes,
+      label: items.length === 1 ? 'Size (bytes)' : `Size of page ${i + 1} (bytes)`,
+      maxReason: 'Bigger bodies would only measure memory copies.',
+    }),
+  );
   if (!parsed.ok || items.length === pages) return parsed;
   return { ok: true, value: new Array<number>(pages).fill(parsed.value[0]) };
 }
 
-function parseEach(items: string[], rule: (index: number) => WholeNumberRule): Parsed<number[]> {
-  const values: number[] = [];
-  for (const [i, item] of items.entries()) {
-    const parsed = parseWholeNumber(item, rule(i));
-    if (!parsed.ok) return parsed;
-    values.push(parsed.value);
-  }
-  return { ok: true, value: values };
-}
+const SCHEME = /^[a-z][a-z\d+.-]*:\/\//i;
 
-/** Line breaks separate addresses, and so does white space before a scheme: any other white space is inside an address. */
-const BETWEEN_ADDRESSES = /\s*[\r\n]\s*|\s+(?=[a-z][a-z\d+.-]*:\/\/)/i;
-
-/** The addresses in `text` ("https://a.example/ https://b.example/" or one per line), each with any space inside it. */
+/**
+ * The addresses in `text` ("https://a.example/ https://b.example/" or one per
+ * line), each with any space inside it: line breaks separate addresses, and so
+ * does white space before a scheme; any other white space is inside an address.
+ * Read word by word: one regular expression looking ahead after each run of white
+ * space takes quadratic time, and a link may carry a long value (40 s for 100 kB).
+ */
 export function splitAddresses(text: string): string[] {
-  return text.trim().split(BETWEEN_ADDRESSES).filter(Boolean);
+  const addresses: string[] = [];
+  for (const line of text.split(/[\r\n]/)) {
+    const parts = line.trim().split(/(\s+)/);
+    let address = parts[0];
+    for (let i = 2; i < parts.length; i += 2) {
+      if (SCHEME.test(parts[i])) {
+        addresses.push(address);
+        address = parts[i];
+      } else address += parts[i - 1] + parts[i];
+    }
+    addresses.push(address);
+  }
+  return addresses.filter(Boolean);
 }
 
 /**
@@ -147,23 +154,15 @@ export function parseUrlList(text: string): Parsed<string[]> {
   if (items.length === 0) {
     return { ok: false, message: 'Addresses: enter at least one web address, one per line, e.g. https://example.org/.' };
   }
-  if (items.length > MAX_PAGES) {
-    return { ok: false, message: `Addresses: at most ${MAX_PAGES}, not ${items.length}.` };
-  }
-  const urls: string[] = [];
-  for (const [i, item] of items.entries()) {
-    const parsed = parseUrl(item, `Address ${i + 1}`);
-    if (!parsed.ok) return parsed;
-    urls.push(parsed.value);
-  }
-  return { ok: true, value: urls };
+  if (items.length > MAX_PAGES) return { ok: false, message: `Addresses: at most ${MAX_PAGES}, not ${items.length}.` };
+  return parseEach(items, (item, i) => parseUrl(item, `Address ${i + 1}`));
 }
 
 function parseUrl(text: string, label: string): Parsed<string> {
   if (/\s/.test(text)) {
     return {
       ok: false,
-      message: `${label}: "${text}" contains a space, which an address cannot hold. Remove it (in a path, write %20), or put each address on its own line.`,
+      message: `${label}: "${echo(text)}" contains a space, which an address cannot hold. Remove it (in a path, write %20), or put each address on its own line.`,
     };
   }
   let url: URL;
@@ -174,76 +173,21 @@ function parseUrl(text: string, label: string): Parsed<string> {
     return {
       ok: false,
       message: looksLikeHost
-        ? `${label}: "${text}" needs its scheme; write https://${text}`
-        : `${label}: "${text}" is not a web address; write it in full, like https://example.org/page.`,
+        ? `${label}: "${echo(text)}" needs its scheme; write https://${echo(text)}`
+        : `${label}: "${echo(text)}" is not a web address; write it in full, like https://example.org/page.`,
     };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, message: `${label}: only http:// and https:// addresses can be fetched, not ${url.protocol} ones.` };
+    return {
+      ok: false,
+      message: `${label}: only http:// and https:// addresses can be fetched, not ${echo(url.protocol)} ones.`,
+    };
   }
   if (url.username || url.password) {
     return { ok: false, message: `${label}: remove the user name and password; the lab sends no credentials.` };
   }
-  if (!url.hostname) return { ok: false, message: `${label}: "${text}" has no server name.` };
+  if (!url.hostname) return { ok: false, message: `${label}: "${echo(text)}" has no server name.` };
   return { ok: true, value: url.href };
-}
-
-const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  408: 'Request Timeout',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-};
-
-export interface FailureDetail {
-  status?: number;
-  statusText?: string;
-  timeoutMs?: number;
-  /** False when the browser cannot report isolation blocks, so a network failure may be one. */
-  canSeeIsolationBlocks?: boolean;
-}
-
-/** The plain-words message for one kind of failure, for the request's row. */
-export function failureMessage(kind: RequestErrorKind, detail: FailureDetail = {}): string {
-  switch (kind) {
-    case 'cors':
-      return (
-        'Refused by CORS: the server answered, but does not let other sites read its pages ' +
-        '(no Access-Control-Allow-Origin header), so the browser kept the page from this one.'
-      );
-    case 'isolation':
-      return (
-        "Refused by CORS, and blocked by this page's isolation policy as well: the server does not let other sites read its " +
-        'pages (no Access-Control-Allow-Origin header), so the browser kept the page from this one. It does not allow loading ' +
-        'its pages unread either (no Cross-Origin-Resource-Policy header), and this page, being cross-origin isolated, ' +
-        'refuses to load such answers at all.'
-      );
-    case 'timeout':
-      return `Timed out: no complete answer within ${formatCount(detail.timeoutMs ?? 0)} ms, so the request was given up.`;
-    case 'http': {
-      const status = detail.status ?? 0;
-      const text = detail.statusText || STATUS_TEXT[status] || '';
-      return `HTTP error ${status}${text ? ` ${text}` : ''}: the server answered with an error instead of the page.`;
-    }
-    case 'network':
-      return (
-        'Network failure: no answer from the server. It may be down or unknown, or the connection was refused or cut; ' +
-        'the browser does not say which.' +
-        (detail.canSeeIsolationBlocks === false
-          ? " This browser also cannot tell this apart from a block by the page's isolation policy."
-          : '')
-      );
-    case 'insecure':
-      return 'Blocked as mixed content: this page was loaded over https, so the browser refuses plain http addresses.';
-    case 'aborted':
-      return 'Stopped before the answer came.';
-  }
 }
 
 /** The sum and the maximum of the requests' own times (end − start), in ms. */

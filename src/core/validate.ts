@@ -1,3 +1,4 @@
+import { echo } from './echo';
 import { formatCount } from './format';
 
 /**
@@ -22,23 +23,19 @@ export interface WholeNumberRule {
  */
 const NUMBER = /^[+-]?(\d+|\d{1,3}(?:,\d{3})+|\d{1,3}(?:_\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+)?(\.\d*)?(e[+-]?\d+)?$/i;
 
-/** What was typed, shortened for a message if it is long. */
-function quoted(text: string): string {
-  return text.length > 24 ? `${text.slice(0, 20)}…` : text;
-}
-
 /** Parses a whole number, accepting thousands separators (`10,000,000`, `10_000_000`, `10 000 000`). */
 export function parseWholeNumber(text: string | number, rule: WholeNumberRule): Parsed<number> {
   const trimmed = String(text).trim();
   if (trimmed === '') return { ok: false, message: `${rule.label}: enter a whole number.` };
   const match = NUMBER.exec(trimmed);
   if (!match || !/\d/.test(match[1] ?? match[2] ?? '')) {
-    return { ok: false, message: `${rule.label}: "${quoted(trimmed)}" is not a number.` };
+    return { ok: false, message: `${rule.label}: "${echo(trimmed)}" is not a number.` };
   }
-  const value = Number(trimmed.replace(/[,_ \u00a0\u202f]/g, ''));
-  if (!Number.isFinite(value)) return { ok: false, message: `${rule.label}: ${quoted(trimmed)} is too large.` };
+  // + 0 turns -0 into 0: "-0" is zero, not a negative number to carry into a run.
+  const value = Number(trimmed.replace(/[,_ \u00a0\u202f]/g, '')) + 0;
+  if (!Number.isFinite(value)) return { ok: false, message: `${rule.label}: ${echo(trimmed)} is too large.` };
   if (!Number.isInteger(value)) {
-    return { ok: false, message: `${rule.label}: must be a whole number, not ${quoted(trimmed)}.` };
+    return { ok: false, message: `${rule.label}: must be a whole number, not ${echo(trimmed)}.` };
   }
   if (value < rule.min) {
     const what = value < 0 ? 'cannot be negative' : value === 0 ? 'cannot be zero' : `must be at least ${formatCount(rule.min)}`;
@@ -52,6 +49,17 @@ export function parseWholeNumber(text: string | number, rule: WholeNumberRule): 
     return { ok: false, message: `${rule.label}: at most ${formatCount(rule.max)}.${reason}` };
   }
   return { ok: true, value };
+}
+
+/** Parses each of `items` with `parse`: all the values, or the message of the first refused. */
+export function parseEach<T>(items: readonly string[], parse: (item: string, index: number) => Parsed<T>): Parsed<T[]> {
+  const values: T[] = [];
+  for (const [i, item] of items.entries()) {
+    const parsed = parse(item, i);
+    if (!parsed.ok) return parsed;
+    values.push(parsed.value);
+  }
+  return { ok: true, value: values };
 }
 
 /** Parses what was typed into one field. */
@@ -85,4 +93,56 @@ export function parseFields<P extends object>(
     if (parsed.ok) values[key] = parsed.value;
   }
   return { messages, params: Object.values(messages).some(Boolean) ? undefined : values };
+}
+
+/** Digits in groups of three joined by one kind of separator: a number with thousands separators, or a list. */
+const GROUPED = /(?<![\w.])[+-]?\d{1,3}([, \u00a0\u202f])\d{3}(?:\1\d{3})*(?![\w.])/g;
+/** The separators a list may use between its values. */
+const LIST_SEPARATORS = /[\s,;]+/;
+
+/**
+ * The values of a list typed as text ("250, 500, 750, 1000"), each still as
+ * text: commas, semicolons and white space separate them. A value may carry
+ * thousands separators, as a number field's may, where it cannot be misread:
+ *
+ * - a no-break space or narrow no-break space between groups of three digits
+ *   (`1 000`, as numbers are written in many languages) always joins them;
+ * - a comma or one space between them joins them when a group after it
+ *   begins with 0 (`1,000`, `10 000`, `1,000,000`): no one writes a value of
+ *   its own as 000;
+ * - otherwise, when two such groups could also be one value in `range`
+ *   (`1,500` for a latency: 1500, or 1 and 500?) the list is refused, and
+ *   when they could not (`250,500`), they are two values.
+ *
+ * A value after another that begins with 0 (`1, 000`, or 000 on a new line)
+ * is refused too: it reads like the end of a number cut in two. `list` names
+ * the list in messages ("Latencies").
+ */
+export function listValues(text: string, list: string, range: { min: number; max: number }): Parsed<string[]> {
+  let ambiguous = '';
+  const joined = text.replace(GROUPED, (chain: string, separator: string) => {
+    const groups = chain.split(separator);
+    if (separator !== ',' && separator !== ' ') return groups.join('');
+    if (groups.slice(1).some((g) => g.startsWith('0'))) return groups.join('');
+    const asOne = (i: number) => Number(groups[i] + groups[i + 1]);
+    const i = groups.slice(1).findIndex((_, pair) => asOne(pair) >= range.min && asOne(pair) <= range.max);
+    if (i >= 0 && !ambiguous) {
+      const two = `${Number(groups[i])}, ${Number(groups[i + 1])}`;
+      ambiguous = `${list}: is "${groups[i]}${separator}${groups[i + 1]}" one value or two? Write ${asOne(i)} for one, or ${two} for two.`;
+    }
+    return chain;
+  });
+  if (ambiguous) return { ok: false, message: ambiguous };
+  const values = joined.split(LIST_SEPARATORS).filter(Boolean);
+  for (const [i, value] of values.entries()) {
+    if (i === 0 || !/^0\d+$/.test(value)) continue;
+    const before = values[i - 1];
+    return {
+      ok: false,
+      message:
+        `${list}: "${echo(value)}" after ${echo(before)} begins with 0, like the end of a number cut in two: ` +
+        `write ${echo(before + value)} for one value, or ${echo(value.replace(/^0+(?=\d)/, ''))} for a value of its own.`,
+    };
+  }
+  return { ok: true, value: values };
 }

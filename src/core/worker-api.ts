@@ -11,6 +11,9 @@ export interface TimedSum {
   endMs: number;
 }
 
+/** The numbers the data demo handed this worker, kept (so their memory can be measured) until the worker is shut down. */
+let held: ArrayLike<number> | undefined;
+
 /**
  * Everything a worker can be asked to do. The worker entry exposes this
  * object through Comlink; the pool calls it. Functions take plain data or
@@ -39,6 +42,21 @@ export const workerApi = {
     let sum = 0;
     for (let i = 0; i < items.length; i++) sum += workOn(items[i], rounds);
     return sum;
+  },
+
+  /**
+   * The data demo's move: keeps the numbers as they arrived (copied,
+   * transferred or shared) and answers at once with how many came, so the
+   * page's timing ends when the worker has them, not after it has worked on them.
+   */
+  holdNumbers(numbers: ArrayLike<number>): number {
+    held = numbers;
+    return numbers.length;
+  },
+
+  /** The data demo's check: the lesson's squaring over the numbers held, summed, for the page to compare. */
+  checksumHeld(): number {
+    return held ? checksumRange(held, 0, held.length, 1) : Number.NaN;
   },
 
   /** The locks demo: this worker's share of the count on the shared counter in `view`. */

@@ -12,11 +12,26 @@ export { transfer };
 export interface PoolWorkerHandle {
   endpoint: Endpoint;
   terminate(): void;
-  /** Registers the one listener told when the worker dies or throws outside a call. */
+  /** Registers the one listener told when the worker fails to start or throws outside a call. */
   onFailure(listener: (error: Error) => void): void;
+  /**
+   * Registers the one listener told when the worker is gone without an error:
+   * it closed itself, or the browser (or Node) ended it. It may be told after
+   * `terminate()` as well.
+   */
+  onGone(listener: () => void): void;
 }
 
 export type WorkerFactory = () => PoolWorkerHandle;
+
+/** What a run rejects with when one of its workers went without a word. */
+export function workerLostError(): Error {
+  const error = new Error(
+    'A worker stopped answering (it closed or was killed by the browser); the run was abandoned and the next run starts fresh workers.',
+  );
+  error.name = 'WorkerLostError';
+  return error;
+}
 
 /** What every worker API must answer: the pool's readiness check. */
 export interface PingApi {
@@ -70,6 +85,16 @@ interface Slot<Api> {
  * terminates every worker and rejects every pending call at once; a worker
  * that throws or dies is replaced. Missing workers are started lazily, on the
  * next `warm` or `map`.
+ *
+ * A worker that goes without a word (it calls `close()`, or the browser ends
+ * it) fires no event and leaves its calls pending forever. The pool learns of
+ * it from its handle's `onGone`, a signal from the platform itself (Node's
+ * `exit`; in the browser, a Web Lock the worker held being released, see
+ * browser-worker.ts), never from a heartbeat: a worker computing a chunk runs
+ * one synchronous loop for seconds and answers no message until it ends, so an
+ * unanswered ping cannot tell a busy worker from a dead one. A lost worker
+ * abandons its run: every worker is terminated, which ends the calls the
+ * others are still making, and the next run starts fresh ones.
  */
 export class WorkerPool<Api extends PingApi = WorkerApi> {
   private slots: Array<Slot<Api> | undefined> = [];
@@ -211,6 +236,10 @@ export class WorkerPool<Api extends PingApi = WorkerApi> {
     const handle = this.factory();
     const api = wrap<Api>(handle.endpoint);
     handle.onFailure((error) => slot.kill(error));
+    // A worker terminated on purpose (Stop, a resize, a failure) is gone already, not lost.
+    handle.onGone(() => {
+      if (!slot.gone) this.terminate(workerLostError());
+    });
     const slot: Slot<Api> = {
       index,
       handle,

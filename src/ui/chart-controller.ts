@@ -66,7 +66,8 @@ export class ChartController<TData = DefaultDataPoint<'bar'>, TType extends Char
     if (!canvas) return;
     const colors = readTheme(this.host);
     const config = this.config(colors);
-    const options = themed(config.options ?? {}, colors);
+    // The theme sets only what every chart type's options share (axes, text colour, tooltip), so a bar chart's do.
+    const options = themed((config.options ?? {}) as ChartOptions<'bar'>, colors) as ChartOptions<TType>;
     if (!this.drawn || this.drawn.canvas !== canvas) {
       this.drawn?.destroy();
       this.drawn = new Chart(canvas, { ...config, options });
@@ -92,7 +93,7 @@ export class ChartController<TData = DefaultDataPoint<'bar'>, TType extends Char
 }
 
 /** The chart's options in the theme's colours; a colour the element set itself wins. */
-function themed<TType extends ChartType>(options: ChartOptions<TType>, colors: ChartTheme): ChartOptions<TType> {
+function themed(options: ChartOptions<'bar'>, colors: ChartTheme): ChartOptions<'bar'> {
   // Both axes of a bar chart, whether or not the element configured them.
   const ids = new Set(['x', 'y', ...Object.keys(options.scales ?? {})]);
   const scales = Object.fromEntries(

@@ -1,6 +1,7 @@
 import { countOf, formatMs } from '../core/format';
 import { laneOverlap, lanesOf, type TraceEvent } from '../core/trace';
 import type { BarDatum } from './pl-bar-chart';
+import type { LineSeries } from './pl-line-chart';
 
 /**
  * What the charts say, apart from drawing it: how numbers are written, where
@@ -68,4 +69,16 @@ export function timelineText(trace: readonly TraceEvent[], noun = 'lane'): strin
   if (overlapMs === 0) return `The ${countOf(lanes, noun)}${tasks} took turns: no two ran at once`;
   const overlap = overlapMs < 0.1 ? 'less than 0.1 ms' : formatMs(overlapMs);
   return `${countOf(lanes, noun)}${tasks}; they overlapped for ${overlap} of ${formatMs(spanMs)}`;
+}
+
+/**
+ * A line as the text alternative lists it: "Measured: workers 1: 1; workers
+ * 2: 1.96", a model at whole numbers of x only, a mark by its x.
+ */
+export function lineText(series: LineSeries, xTitle: string): string {
+  if (series.style === 'mark') return `${series.label}: at ${xTitle} ${formatChartNumber(series.points[0]?.x ?? 0)}`;
+  const points = series.points
+    .filter((p) => series.style === 'measured' || Number.isInteger(p.x))
+    .map((p) => `${xTitle} ${formatChartNumber(p.x)}: ${formatChartNumber(p.y, 2)}`);
+  return `${series.label}: ${points.join('; ')}`;
 }

@@ -26,6 +26,8 @@ export interface DemoSpec<V extends string, P, R extends AnyRunResult> {
   urlFields: Readonly<Record<string, string>>;
   /** Reads whatever else the URL says for this demo, beyond its fields. */
   fromUrl?: (params: URLSearchParams) => void;
+  /** Settings beyond the fields, by attribute, for `settings()` (say, where the I/O demo's pages come from). */
+  moreSettings?: () => Record<string, string>;
   /** The parameters as typed now, or undefined when a field is refused (the host shows why). */
   params: () => P | undefined;
   run: (variant: V, params: P, context: RunContext) => Promise<R>;
@@ -116,6 +118,18 @@ export class DemoController<V extends string, P, R extends AnyRunResult> impleme
     this.stop();
     this.workers?.terminate();
     this.workers = undefined;
+  }
+
+  /**
+   * The demo's settings as typed, by attribute (and URL parameter) name,
+   * leaving out empty fields: what an embedding page would write to get this
+   * demo as it is now.
+   */
+  settings(): Record<string, string> {
+    const host = this.host as unknown as Record<string, unknown>;
+    const fields = Object.entries(this.spec.urlFields).map(([field, attribute]) => [attribute, String(host[field] ?? '').trim()]);
+    const all: Record<string, string> = { ...Object.fromEntries(fields), ...this.spec.moreSettings?.() };
+    return Object.fromEntries(Object.entries(all).filter(([, value]) => value !== ''));
   }
 
   /** The demo's workers, started when a run first needs them. */

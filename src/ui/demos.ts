@@ -1,7 +1,10 @@
 import type { DemoId } from '../core/run-result';
 
+/** A page of the lab: a demo, or the summary of them all. */
+export type PageId = DemoId | 'summary';
+
 export interface DemoEntry {
-  id: DemoId;
+  id: PageId;
   /** The demo's self-contained element. */
   tag: string;
   title: string;
@@ -20,6 +23,20 @@ export const DEMOS: readonly DemoEntry[] = [
     load: () => import('./cpu/pl-cpu-demo'),
   },
   {
+    id: 'scaling',
+    tag: 'pl-scaling-demo',
+    title: 'Scaling',
+    summary: 'Speed-up by number of workers',
+    load: () => import('./scaling/pl-scaling-demo'),
+  },
+  {
+    id: 'data',
+    tag: 'pl-data-demo',
+    title: 'Moving data',
+    summary: 'Copy, transfer or share: what handing numbers to a worker costs',
+    load: () => import('./data/pl-data-demo'),
+  },
+  {
     id: 'io',
     tag: 'pl-io-demo',
     title: 'Waiting',
@@ -33,4 +50,15 @@ export const DEMOS: readonly DemoEntry[] = [
     summary: 'A shared counter: races, atomics and a mutex',
     load: () => import('./locks/pl-locks-demo'),
   },
+  {
+    id: 'summary',
+    tag: 'pl-summary',
+    title: 'Summary',
+    summary: 'What this machine showed',
+    load: () => import('./summary/pl-summary'),
+  },
 ];
+
+export function isPageId(value: unknown): value is PageId {
+  return DEMOS.some((d) => d.id === value);
+}

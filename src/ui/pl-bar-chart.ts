@@ -1,8 +1,8 @@
 import { LitElement, html } from 'lit';
-import type { Chart, ChartConfiguration, Plugin } from 'chart.js';
+import { Chart, LogarithmicScale, type ChartConfiguration, type Plugin, type ScaleOptions } from 'chart.js';
 import ChartDataLabels from 'chartjs-plugin-datalabels';
 import { ChartController, chartStyles, numberTicks, type ChartTheme } from './chart-controller';
-import { barText, barValueText, cutAxisEnd } from './chart-model';
+import { barText, barValueText, cutAxisEnd, formatChartNumber } from './chart-model';
 import { define } from './define';
 
 export interface BarDatum {
@@ -18,10 +18,15 @@ export interface BarDatum {
   estimate?: boolean;
 }
 
+// Only the charts that ask for it (`scale="logarithmic"`) use this axis.
+Chart.register(LogarithmicScale);
+
 /**
  * A horizontal bar chart of one value per label (times per variant, lost
- * updates per variant) on a linear axis, each bar's value written at its end,
- * with a text alternative that lists every bar for screen readers.
+ * updates per variant) on a linear axis, or, asked with `scale="logarithmic"`,
+ * a logarithmic one (for values that differ by powers of ten), each bar's
+ * value written at its end, with a text alternative that lists every bar for
+ * screen readers.
  *
  * @cssproperty --pl-chart-height - height of the chart area (default: 14rem, or 4.5rem a bar when there are more).
  * @cssproperty --pl-text - and the other `--pl-*` properties of the lab's theme: the chart's colours.
@@ -32,6 +37,7 @@ export class PlBarChart extends LitElement {
       bars: { attribute: false },
       unit: { type: String },
       heading: { type: String },
+      scale: { type: String },
     };
   }
 
@@ -41,6 +47,8 @@ export class PlBarChart extends LitElement {
   unit = '';
   /** The chart's title. */
   heading = '';
+  /** `logarithmic` for values powers of ten apart (a copy of seconds beside a transfer of a tenth of a millisecond): each is still seen. */
+  scale: 'linear' | 'logarithmic' = 'linear';
 
   static override styles = chartStyles;
 
@@ -57,7 +65,9 @@ export class PlBarChart extends LitElement {
 
   private config(colors: ChartTheme): ChartConfiguration<'bar'> {
     const bars = this.bars;
-    const end = cutAxisEnd(bars);
+    const log = this.scale === 'logarithmic' ? logAxis(bars, this.unit) : undefined;
+    // A logarithmic axis fits every bar: none needs cutting.
+    const end = log ? undefined : cutAxisEnd(bars);
     const cut = bars.map((b) => end !== undefined && b.value > end);
     return {
       type: 'bar',
@@ -69,7 +79,7 @@ export class PlBarChart extends LitElement {
           {
             label: this.heading,
             // A cut bar ends at the end of the axis; its label and tooltip give its value.
-            data: bars.map((b) => (end === undefined ? b.value : Math.min(b.value, end))),
+            data: bars.map((b) => (log ? Math.max(b.value, log.min) : end === undefined ? b.value : Math.min(b.value, end))),
             backgroundColor: bars.map((_, i) => colors.series[i % colors.series.length]),
           },
         ],
@@ -92,7 +102,7 @@ export class PlBarChart extends LitElement {
           },
         },
         scales: {
-          x: {
+          x: log ?? {
             beginAtZero: true,
             max: end,
             // Room past the longest bar for its value.
@@ -108,7 +118,7 @@ export class PlBarChart extends LitElement {
   }
 
   override render() {
-    const end = cutAxisEnd(this.bars);
+    const end = this.scale === 'logarithmic' ? undefined : cutAxisEnd(this.bars);
     return html`<figure style="margin:0">
       ${this.heading ? html`<h3>${this.heading}</h3>` : ''}
       <div class="area" style="height: var(--pl-chart-height, ${Math.max(14, this.bars.length * 4.5)}rem)">
@@ -121,6 +131,31 @@ export class PlBarChart extends LitElement {
       </figcaption>
     </figure>`;
   }
+}
+
+/**
+ * A logarithmic value axis for `bars`: from the power of ten at or below the
+ * smallest value (a bar of zero stays empty there, its value still written)
+ * to one with room past the longest bar for its value; only the powers of ten
+ * are written.
+ */
+function logAxis(bars: readonly BarDatum[], unit: string): ScaleOptions<'logarithmic'> & { min: number } {
+  const positive = bars.map((b) => b.value).filter((v) => v > 0);
+  const smallest = positive.length ? Math.min(...positive) : 1;
+  const largest = positive.length ? Math.max(...positive) : 1;
+  const powerOfTen = (v: number) => Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9;
+  // Below a hundredth, the chart's two decimals would write "0".
+  const written = (v: number) => (v < 0.01 ? String(Number(v.toPrecision(1))) : formatChartNumber(v, 2));
+  return {
+    type: 'logarithmic',
+    min: 10 ** Math.floor(Math.log10(smallest)),
+    max: 10 ** Math.ceil(Math.log10(largest * 3)),
+    ticks: {
+      ...numberTicks,
+      callback: (value) => (powerOfTen(Number(value)) ? written(Number(value)) : ''),
+    },
+    title: { display: true, text: `${unit ? `${unit}, ` : ''}logarithmic scale: each step is ten times the last` },
+  };
 }
 
 /** Splits a long label into lines of about 18 characters, so narrow screens do not cut it off. */

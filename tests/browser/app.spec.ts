@@ -35,7 +35,7 @@ test('leaving a demo while it runs stops it and shuts its workers down', async (
 
 test('an unknown demo name is said, and the first demo is shown', async ({ page }) => {
   await page.goto('./?demo=nonsense&numbers=5&autorun=1');
-  await expect(page.locator('pl-app [role="status"]')).toContainText('There is no demo called "nonsense"');
+  await expect(page.locator('parallel-lab [role="status"]')).toContainText('There is no demo called "nonsense"');
   await expect(page.getByRole('tab', { name: /Computing/ })).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator('pl-cpu-demo #numbers')).toHaveValue('10000000');
   expect(await runsOf(page)).toEqual([]);
@@ -47,11 +47,11 @@ test('the keyboard reaches everything: tabs with arrows, Home and End; Run with 
   await page.goto('./?demo=cpu&numbers=400000&rounds=400&workers=2');
   await page.getByRole('tab', { name: /Computing/ }).focus();
   await page.keyboard.press('End');
-  await expect(page.getByRole('tab', { name: /Locks/ })).toBeFocused();
+  await expect(page.getByRole('tab', { name: /Summary/ })).toBeFocused();
   await page.keyboard.press('Home');
   await expect(page.getByRole('tab', { name: /Computing/ })).toBeFocused();
   await page.keyboard.press('ArrowLeft');
-  await expect(page.getByRole('tab', { name: /Locks/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: /Summary/ })).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tab', { name: /Computing/ })).toHaveAttribute('aria-selected', 'true');
 

@@ -284,3 +284,27 @@ test('without a service worker, the simulated pages are labelled as such and sti
   expect(runs[1].wallMs).toBeLessThan(600);
   await expect(demo(page).locator('[data-field="story"]')).toContainText('simulated without network');
 });
+
+test("a request the page's own content security policy forbids is reported as blocked by it, not as a network failure", async ({
+  page,
+  consoleErrors,
+}) => {
+  const forgiveEndpointErrors = expectEndpointErrors(page, consoleErrors);
+  // The lab as a host might serve it: its own headers, plus a policy that lets it connect to its own origin only.
+  await page.route(
+    (url) => url.pathname === '/',
+    async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': "connect-src 'self'" } });
+    },
+  );
+  // Without the policy, /no-cors is a CORS refusal (see above); with it, the browser never sends the request.
+  await page.goto(`./?demo=io&sw=0&${urlsParam([`${endpoints}/no-cors`])}`);
+  await demo(page).locator('button[data-variant="concurrent"]').click();
+  const [run] = await waitForRuns<IoRunResult>(page, 1);
+  expect(run.requests.map((r) => r.errorKind)).toEqual(['csp']);
+  const row = demo(page).locator('[data-waterfall="concurrent"] tbody tr');
+  await expect(row).toHaveAttribute('data-kind', 'csp');
+  await expect(row.locator('[data-field="result"]')).toContainText("Blocked by this page's content security policy");
+  forgiveEndpointErrors();
+});

@@ -1,6 +1,7 @@
 import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { anySignal, diagnoseFailure } from '../../src/runtime/diagnose-failure';
+import { failureMessage } from '../../src/core/io-failures';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -49,6 +50,28 @@ describe('diagnoseFailure', () => {
     };
     expect((await diagnoseFailure('https://other.example/x', { timeoutMs: 1000 }, blocked)).kind).toBe('isolation');
     expect((await diagnoseFailure('https://other.example/y', { timeoutMs: 1000 }, failing)).kind).toBe('network');
+  });
+
+  it("calls it a CSP block when the page's policy reports a violation for the address, even on an isolated page", async () => {
+    const page = new EventTarget();
+    vi.stubGlobal('document', page);
+    vi.stubGlobal('crossOriginIsolated', true);
+    vi.stubGlobal('ReportingObserver', undefined);
+    // As Chromium does: the request is refused first, then the event names the address without its fragment.
+    const blockedByPolicy = (blockedURI: string) => () => {
+      setTimeout(() => page.dispatchEvent(Object.assign(new Event('securitypolicyviolation'), { blockedURI })), 10);
+      return Promise.reject(new TypeError('Failed to fetch'));
+    };
+    const d = await diagnoseFailure(
+      'https://other.example/x?y=1#z',
+      { timeoutMs: 1000 },
+      blockedByPolicy('https://other.example/x?y=1'),
+    );
+    expect(d).toEqual({ kind: 'csp', message: failureMessage('csp') });
+    expect(d.message).toContain("this page's content security policy");
+    // A violation for another address is no reason for this one.
+    const elsewhere = blockedByPolicy('https://elsewhere.example/');
+    expect((await diagnoseFailure('https://other.example/x', { timeoutMs: 1000 }, elsewhere)).kind).toBe('network');
   });
 
   it('admits it cannot tell a block from a network failure where the browser files no reports', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { failureMessage } from '../../src/core/io-failures';
 import {
   MAX_PAGES,
-  failureMessage,
   latencySummary,
   parseLatencies,
   parseSizes,
@@ -11,6 +11,7 @@ import {
   splitAddresses,
   type RequestErrorKind,
 } from '../../src/core/io-requests';
+import { parseWholeNumber } from '../../src/core/validate';
 
 const messageOf = (parsed: { ok: true } | { ok: false; message: string }) => (parsed.ok ? '' : parsed.message);
 
@@ -54,6 +55,57 @@ describe('parseSizes', () => {
   });
 });
 
+describe('thousands separators in the lists', () => {
+  const latencies = (text: string) => parseLatencies(text);
+
+  it('read 1,000, 1 000 and 1 000 with a no-break or narrow no-break space as one value, as the number fields do', () => {
+    for (const text of ['1,000', '1 000', '1\u00a0000', '1\u202f000', '1_000']) {
+      expect(latencies(text)).toEqual({ ok: true, value: [1000] });
+      expect(parseWholeNumber(text, { label: 'Field', min: 0, max: 10_000 })).toEqual({ ok: true, value: 1000 });
+      expect(parseSizes(text, 2)).toEqual({ ok: true, value: [1000, 1000] });
+    }
+    expect(latencies('250, 1,000, 10 000')).toEqual({ ok: true, value: [250, 1000, 10_000] });
+    expect(parseSizes('1,000,000', 1)).toEqual({ ok: true, value: [1_000_000] });
+    expect(parseSizes('1\u202f500\u202f250; 2,000', 2)).toEqual({ ok: true, value: [1_500_250, 2000] });
+  });
+
+  it('read digits that could only be one value as one, even out of range, and say so', () => {
+    expect(messageOf(latencies('20,000'))).toBe('Latency of page 1 (ms): at most 10,000.');
+  });
+
+  it('read groups that could not be one value as two: 250,500 is two latencies', () => {
+    expect(latencies('250,500,750,1000')).toEqual({ ok: true, value: [250, 500, 750, 1000] });
+    expect(latencies('15 500')).toEqual({ ok: true, value: [15, 500] });
+  });
+
+  it('refuse groups that could be one value or two, saying how to write each', () => {
+    expect(messageOf(latencies('1,500'))).toBe('Latencies: is "1,500" one value or two? Write 1500 for one, or 1, 500 for two.');
+    expect(messageOf(latencies('250, 1 500'))).toBe(
+      'Latencies: is "1 500" one value or two? Write 1500 for one, or 1, 500 for two.',
+    );
+    expect(messageOf(parseSizes('100,200,300', 3))).toBe(
+      'Sizes: is "100,200" one value or two? Write 100200 for one, or 100, 200 for two.',
+    );
+  });
+
+  it('refuse a value after another that begins with 0, like the end of a number cut in two', () => {
+    for (const text of ['1, 000', '1\n000', '1;000', '1\u2009000']) {
+      expect(messageOf(latencies(text))).toBe(
+        'Latencies: "000" after 1 begins with 0, like the end of a number cut in two: write 1000 for one value, or 0 for a value of its own.',
+      );
+    }
+    expect(latencies('007, 0')).toEqual({ ok: true, value: [7, 0] });
+  });
+
+  it('never read a number with thousands separators as two values, one of them 0', () => {
+    for (const text of ['1,000', '1 000', '1\u00a0000', '1\u202f000', '1, 000', '1\n000', '10,000,000']) {
+      for (const parsed of [latencies(text), parseSizes(text, 2)]) {
+        if (parsed.ok) expect(parsed.value).not.toContain(0);
+      }
+    }
+  });
+});
+
 describe('parseUrlList', () => {
   it('accepts full http and https addresses, one per line or separated by spaces', () => {
     expect(parseUrlList('https://example.org/a\n  http://127.0.0.1:4175/ok?latency=5 ')).toEqual({
@@ -76,9 +128,18 @@ describe('parseUrlList', () => {
     expect(splitAddresses(' \n ')).toEqual([]);
   });
 
+  it('splits a long value in one pass: a lookahead after each space took minutes over 200,000 characters', () => {
+    const long = `x${' '.repeat(100_000)}${'a'.repeat(100_000)}`;
+    expect(splitAddresses(long)).toEqual([long]);
+    expect(splitAddresses(`https://a.example/${' '.repeat(50_000)}https://b.example/`)).toEqual([
+      'https://a.example/',
+      'https://b.example/',
+    ]);
+  });
+
   it('reports a space inside an address as a space, not as a missing scheme', () => {
     const space = (address: string) =>
-      `Address 2: "${address}" contains a space, which an address cannot hold. Remove it (in a path, write %20), or put each address on its own line.`;
+      `Address 2: "${address.replace('\t', '⇥')}" contains a space, which an address cannot hold. Remove it (in a path, write %20), or put each address on its own line.`;
     for (const address of [
       'https://exa mple.org/',
       'https://example.org/a page',
@@ -119,7 +180,7 @@ describe('parseUrlList', () => {
 
 describe('failureMessage', () => {
   it('gives each kind of failure its own plain message', () => {
-    const kinds: RequestErrorKind[] = ['cors', 'isolation', 'timeout', 'http', 'network', 'insecure', 'aborted'];
+    const kinds: RequestErrorKind[] = ['cors', 'isolation', 'timeout', 'http', 'network', 'insecure', 'csp', 'aborted'];
     const messages = kinds.map((k) => failureMessage(k, { status: 500, timeoutMs: 2000 }));
     expect(new Set(messages).size).toBe(kinds.length);
     expect(failureMessage('timeout', { timeoutMs: 2000 })).toContain('2,000 ms');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { WorkerPool } from '../../src/runtime/pool';
+import { WorkerPool, workerLostError } from '../../src/runtime/pool';
 import { lanesOf, lanesOverlap } from '../../src/core/trace';
 import { checksumRange, makeInput, workOn } from '../../src/core/cpu-kernel';
 import { controlBytes, progressOf, requestStop } from '../../src/core/control-block';
@@ -61,11 +61,44 @@ describe('WorkerPool', () => {
     const pool = makePool(2);
     await pool.warm();
     const run = pool.map(2, (api, i) => (i === 0 ? api.crash().then(() => api.hang()) : api.hang()));
-    await expect(run).rejects.toThrow(/exited/);
-    pool.terminate();
+    await expect(run).rejects.toMatchObject({ name: 'WorkerLostError' });
     await noWorkersLeft();
     const again = await pool.map(2, (api) => api.workOnItems([10, 10], 1));
     expect(again.results).toEqual([200, 200]);
+  });
+
+  it('fails the run with a clear message when a worker goes without a word mid-call, and the next run starts fresh workers', async () => {
+    const pool = makePool(2);
+    await pool.warm();
+    const numbers = 200_000;
+    const input = makeInput(numbers);
+    // Worker 2 is still computing when worker 1 goes: its call ends with the run, not after it.
+    const run = pool.map(2, (api, i) => (i === 0 ? api.closeSelf() : api.checksum(input, 0, numbers, 1_000_000)));
+    const { name, message } = workerLostError();
+    await expect(run).rejects.toMatchObject({ name, message });
+    // Nobody called terminate(): the pool ended its other worker itself.
+    await noWorkersLeft();
+    expect((await pool.warm()).coldStartMs).toHaveLength(2);
+    const again = await pool.map(2, (api, i) => api.checksum(input, i * 1000, (i + 1) * 1000, 2));
+    expect(again.results.reduce((a, r) => a + r.sum, 0)).toBe(checksumRange(input, 0, 2000, 2));
+  });
+
+  it('replaces a worker that went between runs, so the next run neither hangs nor fails', async () => {
+    const pool = makePool(2);
+    await pool.warm();
+    // Worker 1 answers, then ends on its own while the pool is idle.
+    await pool.forEachWorker(async (api, slot) => slot === 0 && (await api.crash()));
+    await noWorkersLeft();
+    const again = await pool.map(2, (api) => api.workOnItems([10], 1));
+    expect(again.results).toEqual([100, 100]);
+  });
+
+  it('takes a worker that answers nothing during a long synchronous call for busy, not lost', async () => {
+    const pool = makePool(1);
+    const input = makeInput(1_000_000);
+    const { results } = await pool.map(1, (api) => api.checksum(input, 0, input.length, 500));
+    expect(results[0].sum).toBe(1_000_000 * workOn(10, 500));
+    expect(pool.alive).toBe(1);
   });
 
   it('on abort, terminates every worker and rejects at once, then respawns lazily', async () => {

@@ -24,8 +24,18 @@ describe('parseWholeNumber', () => {
   });
 
   it('quotes long input only in part', () => {
-    expect(message('9'.repeat(400))).toBe(`Numbers: ${'9'.repeat(20)}… is too large.`);
-    expect(message('x'.repeat(5000))).toBe(`Numbers: "${'x'.repeat(20)}…" is not a number.`);
+    expect(message('9'.repeat(400))).toBe(`Numbers: ${'9'.repeat(39)}… is too large.`);
+    expect(message('x'.repeat(100_000))).toBe(`Numbers: "${'x'.repeat(39)}…" is not a number.`);
+  });
+
+  it('quotes a refused value as it was parsed: a line break as ⏎, a bidi control by its code', () => {
+    expect(message('10\n000')).toBe('Numbers: "10⏎000" is not a number.');
+    expect(message('1\u202e000')).toBe('Numbers: "1[U+202E]000" is not a number.');
+  });
+
+  it('reads -0 as 0, not as a negative zero carried into a run', () => {
+    // toEqual tells 0 from -0.
+    expect(parseWholeNumber('-0', { label: 'Widen', min: 0, max: 5 })).toEqual({ ok: true, value: 0 });
   });
 
   it('gives each kind of bad input its own message', () => {

@@ -35,17 +35,18 @@ const label = (v: CpuVariant) => CPU_VARIANT_FACTS[v].label;
  * worker pool, and split over workers. Every result is checked against the
  * expected checksum before its time is shown.
  *
- * Attributes (and, when the page's URL names this demo or none, URL
+ * Attributes (and, with `url-params`, when the page's URL names this demo or none, URL
  * parameters of the same names: `?demo=cpu&numbers=…&rounds=…&workers=…&chunk-size=…&autorun=1`)
  * set the starting values.
  *
  * @fires pl-run-complete - after each run, verified or not; `detail` is the CpuRunResult.
+ * @attr url-params - read the settings, and autorun, from the page's address as well (the lab's own pages set it; a course page's address is left alone without it).
  * @csspart panel - every section of the demo; each also has its own part name below.
  * @csspart intro - the introduction and what to expect.
  * @csspart settings - the fields, the run buttons and the status.
  * @csspart results - the table, the story and the charts.
  * @csspart code - the lesson's Python beside the JavaScript that runs.
- * @cssproperty --pl-accent - and the other `--pl-*` properties of the lab's theme (see the README).
+ * @cssproperty --pl-accent - and every other `--pl-*` property of the lab's theme, listed in src/ui/shared/theme.ts.
  */
 export class PlCpuDemo extends LitElement {
   static override get properties() {
@@ -133,6 +134,11 @@ export class PlCpuDemo extends LitElement {
   /** Stops the current run at once and shuts its workers down. */
   stop(): void {
     this.demo.stop();
+  }
+
+  /** The settings as typed, by attribute name: what a page would write to show this demo as it is. */
+  get settings(): Record<string, string> {
+    return this.demo.settings();
   }
 
   private setField(field: keyof CpuParams, value: string): void {

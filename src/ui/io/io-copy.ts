@@ -24,18 +24,26 @@ export function runDone(result: IoRunResult): string {
   return `${runLabel(result.variant, result.params)}: ${formatMs(result.wallMs)} for ${countOf(pages, 'page')}${failures}.`;
 }
 
+/** The status line when the link asked to run at once with addresses of its own: they are fetched only on the visitor's Run. */
+export const AUTORUN_DECLINED =
+  'The link filled in the addresses below but did not fetch them: whoever wrote a link should not make your browser send ' +
+  'requests without you. Check them, then press Run all.';
+
 export function runStopped(variant: IoVariant | null): string {
   return `Stopped: every request in flight was aborted${variant === 'workers' ? ' and the workers were shut down' : ''}.`;
 }
+
+/** How the lists read thousands separators (`listValues` in src/core/validate.ts). */
+const GROUPING = '1,000 and 1 000 are one value; 1,500 could be two, so write 1500 or 1, 500.';
 
 /** Each field's id (its attribute), label and hint; `advanced` ones are hidden in a `compact` demo. */
 export const IO_FIELDS = {
   latencies: {
     id: 'latencies',
     label: 'Latencies (ms)',
-    hint: `How long each page takes to answer, separated by commas; up to ${MAX_PAGES} pages, 0 to ${formatCount(IO_LIMITS.latency.max)} ms each.`,
+    hint: `How long each page takes to answer, separated by commas; up to ${MAX_PAGES} pages, 0 to ${formatCount(IO_LIMITS.latency.max)} ms each. ${GROUPING}`,
   },
-  sizes: { id: 'sizes', label: 'Sizes (bytes)', hint: 'One size for every page, or one per page.', advanced: true },
+  sizes: { id: 'sizes', label: 'Sizes (bytes)', hint: `One size for every page, or one per page. ${GROUPING}`, advanced: true },
   urls: {
     id: 'urls',
     label: 'Addresses',

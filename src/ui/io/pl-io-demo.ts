@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { DEFAULT_BYTES, DEFAULT_LATENCIES, DEFAULT_TIMEOUT_MS, splitAddresses } from '../../core/io-requests';
 import { runIoSweep, runIoVariant, type IoRunContext } from '../../experiments/io';
 import {
@@ -30,19 +30,20 @@ import { readingOf } from '../pl-frame-meter';
  * workers. Each request is timed and drawn as one bar of a waterfall; every
  * failed request says why on its own row.
  *
- * Attributes (and, when the page's URL names this demo or none, URL
+ * Attributes (and, with `url-params`, when the page's URL names this demo or none, URL
  * parameters of the same names) set the starting values: `latencies`,
  * `sizes`, `urls` (addresses separated by spaces; implies `source="urls"`),
  * `source` (`simulated` or `urls`), `max-in-flight`, `workers`, `timeout`
  * and `autorun`.
  *
  * @fires pl-run-complete - after each run and each step of the sweep, even one with failed requests; `detail` is the IoRunResult.
+ * @attr url-params - read the settings, and autorun, from the page's address as well (the lab's own pages set it; a course page's address is left alone without it).
  * @csspart panel - every section of the demo, with one of the names below.
  * @csspart intro - the introduction and, folded, what to expect.
  * @csspart settings - the fields, the buttons, the status, the frame meter and who answers the simulated pages.
  * @csspart results - the table, the story, the sweep's chart and the waterfalls.
  * @csspart code - the lesson's Python beside the JavaScript this page runs.
- * @cssproperty --pl-* - see the theme (src/ui/shared/theme.ts).
+ * @cssproperty --pl-accent - and every other `--pl-*` property of the lab's theme, listed in src/ui/shared/theme.ts.
  */
 export class PlIoDemo extends LitElement {
   static override get properties() {
@@ -79,6 +80,8 @@ export class PlIoDemo extends LitElement {
   /** Hide the long explanations and the advanced settings, for a page that embeds the demo. */
   compact = false;
 
+  /** True when the page's address gave the addresses to fetch: autorun then waits for the visitor's Run. */
+  private urlsFromLink = false;
   /** The sweep's runs, one per max in flight: its chart only, never the table. */
   private sweep: IoRunResult[] = [];
   private simulated: SimulatedPagesStatus = simulatedPagesStatus();
@@ -86,12 +89,14 @@ export class PlIoDemo extends LitElement {
   private runs = new DemoController<IoVariant, IoParams, IoRunResult>(this, {
     demo: 'io',
     urlFields: Object.fromEntries(Object.entries(copy.IO_FIELDS).map(([key, field]) => [key, field.id])),
+    moreSettings: (): Record<string, string> => (this.source === 'urls' ? { source: 'urls', latencies: '', sizes: '' } : {}),
     fromUrl: (params) => {
       // Addresses come space-separated in a URL; the field lists one per line.
       if (params.has('urls')) this.urls = splitAddresses(String(this.urls)).join('\n');
       const source = params.get('source');
       if (source === 'simulated' || source === 'urls') this.source = source;
       else if (params.has('urls')) this.source = 'urls';
+      this.urlsFromLink = this.source === 'urls' && params.has('urls');
     },
     params: () => this.check().params,
     run: (variant, params, context) => {
@@ -106,25 +111,17 @@ export class PlIoDemo extends LitElement {
     label: (variant) => IO_VARIANT_FACTS[variant].label,
   });
 
-  static override styles = [
-    demoStyles,
-    waterfallStyles,
-    css`
-      fieldset {
-        border: none;
-        padding: 0;
-        margin: 0.5rem 0;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25rem 1.25rem;
-      }
-      legend {
-        font-weight: 600;
-        padding: 0;
-        margin-bottom: 0.25rem;
-      }
-    `,
-  ];
+  static override styles = [demoStyles, waterfallStyles];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The controller has read the address by now (autorun included). A link's own addresses are filled in, never
+    // fetched unasked: otherwise whoever wrote the link would choose where this browser sends requests.
+    if (this.urlsFromLink && this.autorun) {
+      this.autorun = false;
+      this.runs.say(copy.AUTORUN_DECLINED);
+    }
+  }
 
   /** Runs the three variants in order. */
   runAll(): Promise<boolean> {
@@ -166,6 +163,11 @@ export class PlIoDemo extends LitElement {
   /** Stops the current run: aborts every request in flight at once and shuts the workers down. */
   stop(): void {
     this.runs.stop();
+  }
+
+  /** The settings as typed, by attribute name: what a page would write to show this demo as it is. */
+  get settings(): Record<string, string> {
+    return this.runs.settings();
   }
 
   /** Every field's message ('' when fine) and, when all are fine, the parameters. */

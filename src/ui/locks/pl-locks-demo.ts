@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { runLocksVariant } from '../../experiments/locks';
 import {
   LESSON_PARAMS,
@@ -49,11 +49,12 @@ const FIELDS = ['workers', 'increments', 'widen'] as const;
  * the page's own thread, fixed by an async mutex. Every count is read back
  * and checked against workers × increments.
  *
- * Attributes (and, when the page's URL names this demo or none, URL
+ * Attributes (and, with `url-params`, when the page's URL names this demo or none, URL
  * parameters of the same names: `?demo=locks&workers=4&increments=1000000&widen=0&autorun=1`)
  * set the starting values.
  *
  * @fires pl-run-complete - after each run; `detail` is the LocksRunResult.
+ * @attr url-params - read the settings, and autorun, from the page's address as well (the lab's own pages set it; a course page's address is left alone without it).
  * @csspart panel - every section of the demo, with one of the names below.
  * @csspart intro - the title, the lesson and what to expect.
  * @csspart notice - why the worker variants are off, on a page without shared memory.
@@ -61,7 +62,7 @@ const FIELDS = ['workers', 'increments', 'widen'] as const;
  * @csspart results - the table, the story, the charts and the timeline.
  * @csspart explanation - why CPython loses updates at the lesson's size and a browser rarely does.
  * @csspart code - the lesson's Python beside the JavaScript that runs.
- * @cssproperty --pl-* - see the theme
+ * @cssproperty --pl-accent - and every other `--pl-*` property of the lab's theme, listed in src/ui/shared/theme.ts.
  */
 export class PlLocksDemo extends LitElement {
   static override get properties() {
@@ -104,16 +105,7 @@ export class PlLocksDemo extends LitElement {
     between: nextPaint,
   });
 
-  static override styles = [
-    demoStyles,
-    isolationStyles,
-    css`
-      td.good,
-      td.bad {
-        font-weight: 600;
-      }
-    `,
-  ];
+  static override styles = [demoStyles, isolationStyles];
 
   /** The variants this page can run: all six when it is cross-origin isolated, else the two on the main thread. */
   get availableVariants(): readonly LocksVariant[] {
@@ -138,6 +130,11 @@ export class PlLocksDemo extends LitElement {
   /** Stops the current run at once and shuts its workers down. */
   stop(): void {
     this.demo.stop();
+  }
+
+  /** The settings as typed, by attribute name: what a page would write to show this demo as it is. */
+  get settings(): Record<string, string> {
+    return this.demo.settings();
   }
 
   private useLessonNumbers(): void {

@@ -98,6 +98,11 @@ export const demoStyles = css`
   .hint {
     color: var(--_pl-muted);
   }
+  /* A message may quote what was typed: a long word in it wraps anywhere rather than widen the page. */
+  .error,
+  .status {
+    overflow-wrap: anywhere;
+  }
   .error {
     color: var(--_pl-bad);
     font-weight: 600;
@@ -221,6 +226,23 @@ export const demoStyles = css`
   }
   .good {
     color: var(--_pl-good);
+  }
+  td.good,
+  td.bad {
+    font-weight: 600;
+  }
+  fieldset {
+    border: none;
+    padding: 0;
+    margin: 0.5rem 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1.25rem;
+  }
+  legend {
+    font-weight: 600;
+    padding: 0;
+    margin-bottom: 0.25rem;
   }
   .bad {
     color: var(--_pl-bad);

@@ -1,11 +1,16 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
-import { isDemoId, type DemoId } from '../core/run-result';
+import type { DemoId, RunResultBase } from '../core/run-result';
+import { slimRun } from '../core/embed-protocol';
 import type { ServiceWorkerStatus } from '../runtime/service-worker-client';
-import { DEMOS } from './demos';
+import { DEMOS, isPageId, type PageId } from './demos';
+import type { RunnableDemo, SummaryHost } from './summary/pl-summary';
 import { define } from './define';
+import { unknownDemoNotice, wantsAutorun } from './url-params';
 import { theme } from './shared/theme';
 import './pl-environment-panel';
+import type { EmbeddableDemo } from './pl-embed-panel';
+import './pl-embed-panel';
 
 /** What the app needs of every demo element: a way to stop its run when the visitor leaves it. */
 type DemoElement = HTMLElement & { stop(): void };
@@ -14,35 +19,39 @@ type DemoElement = HTMLElement & { stop(): void };
 const PAGE_PARAMS = ['sw'];
 
 /**
- * The lab's page: a tab per demo, the environment panel, and the chosen demo.
- * `?demo=ID` picks the demo; the demo reads its own parameters from the URL.
+ * The whole lab: a tab per demo, the environment panel, and the chosen demo.
  * A demo, once shown, stays on the page while hidden, keeping its settings
  * and results; leaving it stops its run, so two demos never measure at once.
+ * With `url-params` (the lab's own page), `?demo=ID` picks the demo, each
+ * demo reads its settings from the address, and changing demo is a step in
+ * the browser's history; without it, the `demo` attribute picks, and the
+ * page's address is left alone.
+ *
+ * @csspart tabs - the row of demo tabs.
  */
-export class PlApp extends LitElement {
+export class ParallelLab extends LitElement {
   static override get properties() {
     return {
       demo: { type: String, reflect: true },
+      urlParams: { type: Boolean, attribute: 'url-params' },
       serviceWorker: { attribute: false },
       unknownDemo: { state: true },
+      runs: { state: true },
     };
   }
 
   /** The demo shown. */
-  demo: DemoId;
+  demo: PageId = DEMOS[0].id;
+  /** Let the page's address pick the demo and its settings, and keep the history. */
+  urlParams = false;
   /** How the service worker started (set by main.ts). */
   serviceWorker?: ServiceWorkerStatus;
-  /** A `?demo=` value that names no demo, to say so. */
+  /** What to say of a `?demo=` that names no demo ('' when it names one, or none is given). */
   private unknownDemo = '';
+  /** `?demo=summary&autorun=1`: run everything once the summary is shown. */
+  private summaryAutorun = false;
   /** The demos shown so far: their elements are kept. */
-  private readonly visited = new Set<DemoId>();
-
-  constructor() {
-    super();
-    const requested = new URLSearchParams(location.search).get('demo');
-    this.demo = isDemoId(requested) ? requested : 'cpu';
-    if (requested !== null && !isDemoId(requested)) this.unknownDemo = requested;
-  }
+  private readonly visited = new Set<PageId>();
 
   static override styles = [
     theme,
@@ -84,26 +93,22 @@ export class PlApp extends LitElement {
         color: var(--_pl-accent);
         font-weight: 600;
       }
-      [role='tab'] small {
-        display: block;
-        font-weight: normal;
-        color: var(--_pl-muted);
-      }
-      /* On a phone the three tabs share one row; each demo's heading, just below, says what it is about. */
+
       @media (max-width: 40rem) {
+        /* Three tabs a row, each as wide as the others: two tidy rows instead of a ragged wrap. */
         [role='tablist'] {
-          flex-wrap: nowrap;
+          display: grid;
+          grid-template-columns: repeat(3, 1fr);
         }
         [role='tab'] {
-          flex: 1 1 0;
           min-width: 0;
           padding: 0.5rem 0.25rem;
-        }
-        [role='tab'] small {
-          display: none;
+          border-radius: 6px;
+          border-bottom: 1px solid var(--_pl-border);
         }
       }
       .notice {
+        overflow-wrap: anywhere;
         background: var(--_pl-note-bg);
         border-left: 4px solid var(--_pl-warn);
         padding: 0.5rem 0.75rem;
@@ -116,8 +121,42 @@ export class PlApp extends LitElement {
     `,
   ];
 
+  /** This visit's finished runs, oldest first, slim (their traces cut), for the summary. */
+  private runs: ReadonlyArray<RunResultBase<DemoId, string, unknown>> = [];
+
+  private onRunComplete = (event: HTMLElementEventMap['pl-run-complete']): void => {
+    this.runs = [...this.runs.slice(-499), slimRun(event.detail)];
+  };
+
+  /** What the summary drives: any demo, made and ready to run, and a way to show it. */
+  private summaryHost: SummaryHost = {
+    demoElement: async (id) => {
+      const entry = DEMOS.find((d) => d.id === id)!;
+      this.visited.add(id);
+      await entry.load();
+      this.requestUpdate();
+      await this.updateComplete;
+      const demo = this.renderRoot.querySelector(`#panel-${id} > *`) as RunnableDemo & { updateComplete?: Promise<unknown> };
+      await demo.updateComplete;
+      // A demo prepares itself (the CPU work's calibration) just after its first render.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      return demo;
+    },
+    open: (id) => this.select(id),
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
+    if (!this.urlParams) return;
+    const requested = new URLSearchParams(location.search).get('demo');
+    if (isPageId(requested)) this.demo = requested;
+    const shown = DEMOS.find((d) => d.id === this.demo) ?? DEMOS[0];
+    this.unknownDemo = unknownDemoNotice(
+      shown.title,
+      DEMOS.map((d) => d.id),
+      PAGE_PARAMS,
+    );
+    this.summaryAutorun = requested === 'summary' && wantsAutorun(new URLSearchParams(location.search));
     window.addEventListener('popstate', this.onPopState);
   }
 
@@ -127,9 +166,10 @@ export class PlApp extends LitElement {
   }
 
   /** Shows demo `id`, stopping the one left; a new entry in the history, so Back returns to it. */
-  private select(id: DemoId): void {
+  private select(id: PageId): void {
     if (id === this.demo) return;
     this.show(id);
+    if (!this.urlParams) return;
     // The other parameters (and autorun) were meant for the demo the page opened with, not for this one.
     const url = new URL(location.href);
     const kept = new URLSearchParams();
@@ -139,7 +179,7 @@ export class PlApp extends LitElement {
     history.pushState(null, '', url);
   }
 
-  private show(id: DemoId): void {
+  private show(id: PageId): void {
     this.renderRoot.querySelector<DemoElement>(`#panel-${this.demo} > *`)?.stop();
     this.demo = id;
     this.unknownDemo = '';
@@ -148,7 +188,7 @@ export class PlApp extends LitElement {
   /** Back and Forward move between the demos visited. */
   private onPopState = (): void => {
     const requested = new URLSearchParams(location.search).get('demo');
-    this.show(isDemoId(requested) ? requested : DEMOS[0].id);
+    this.show(isPageId(requested) ? requested : DEMOS[0].id);
   };
 
   private onTabKey(event: KeyboardEvent): void {
@@ -166,20 +206,30 @@ export class PlApp extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${next.id}`)?.focus());
   }
 
+  protected override updated(): void {
+    // The embed panel reads the demo on screen, which exists only once rendered.
+    const panel = this.renderRoot.querySelector('pl-embed-panel');
+    if (!panel) return;
+    panel.demo = this.renderRoot.querySelector<EmbeddableDemo>(`#panel-${this.demo} > *`) ?? undefined;
+    // The same element may have been upgraded since: read it again.
+    panel.requestUpdate();
+  }
+
   override render() {
     const current = DEMOS.find((d) => d.id === this.demo) ?? DEMOS[0];
     if (!this.visited.has(current.id)) {
       this.visited.add(current.id);
       // Each demo's code loads when the demo is first shown; its element upgrades then.
-      void current.load();
+      void current.load().then(() => this.requestUpdate());
     }
-    document.title = `${current.title}: ${current.summary} — Parallel Lab`;
+    // The lab's own page only: an embedding page keeps its title.
+    if (this.urlParams) document.title = `${current.title}: ${current.summary} — Parallel Lab`;
     return html`
       <header>
         <h1>Parallel Lab</h1>
         <p>When do threads make code faster? Run the experiments in your own browser and see.</p>
       </header>
-      <nav aria-label="Demos">
+      <nav aria-label="Demos" part="tabs">
         <div role="tablist" aria-label="Demos" @keydown=${this.onTabKey}>
           ${DEMOS.map(
             (d) =>
@@ -189,27 +239,37 @@ export class PlApp extends LitElement {
                 aria-selected=${d.id === current.id}
                 aria-controls="panel-${d.id}"
                 tabindex=${d.id === current.id ? 0 : -1}
+                title=${d.summary}
                 @click=${() => this.select(d.id)}
               >
-                ${d.title}<small>${d.summary}</small>
+                ${d.title}
               </button>`,
           )}
         </div>
       </nav>
-      ${
-        this.unknownDemo
-          ? html`<p class="notice" role="status">There is no demo called "${this.unknownDemo}": here is ${current.title}.</p>`
-          : ''
-      }
-      <main>
+      ${this.unknownDemo ? html`<p class="notice" role="status">${this.unknownDemo}</p>` : ''}
+      <main @pl-run-complete=${this.onRunComplete}>
         ${DEMOS.map(
           // Every panel keeps its place, and a demo's element, once made, is never replaced: it keeps its settings and results.
           (d) =>
             html`<section id="panel-${d.id}" role="tabpanel" aria-labelledby="tab-${d.id}" ?hidden=${d.id !== current.id}>
-              ${this.visited.has(d.id) ? staticHtml`<${unsafeStatic(d.tag)} url-params></${unsafeStatic(d.tag)}>` : nothing}
+              ${
+                !this.visited.has(d.id)
+                  ? nothing
+                  : d.id === 'summary'
+                    ? html`<pl-summary .runs=${this.runs} .lab=${this.summaryHost} ?autorun=${this.summaryAutorun}></pl-summary>`
+                    : this.urlParams
+                      ? staticHtml`<${unsafeStatic(d.tag)} url-params></${unsafeStatic(d.tag)}>`
+                      : staticHtml`<${unsafeStatic(d.tag)}></${unsafeStatic(d.tag)}>`
+              }
             </section>`,
         )}
       </main>
+      ${
+        this.urlParams && current.id !== 'summary'
+          ? html`<pl-embed-panel demo-id=${current.id} heading=${current.summary}></pl-embed-panel>`
+          : nothing
+      }
       <pl-environment-panel .serviceWorker=${this.serviceWorker}></pl-environment-panel>
       <footer>
         Everything runs in this browser, and nothing is sent anywhere, except the requests to addresses you enter yourself in the
@@ -219,10 +279,10 @@ export class PlApp extends LitElement {
   }
 }
 
-define('pl-app', PlApp);
+define('parallel-lab', ParallelLab);
 
 declare global {
   interface HTMLElementTagNameMap {
-    'pl-app': PlApp;
+    'parallel-lab': ParallelLab;
   }
 }
