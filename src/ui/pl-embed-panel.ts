@@ -1,7 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { define } from './define';
-import { codeStyles } from './shared/styles';
-import { theme } from './shared/theme';
+import { demoStyles } from './shared/styles';
 
 /** A demo element as the panel reads it: its tag and its settings as typed. */
 export type EmbeddableDemo = HTMLElement & { readonly settings: Record<string, string> };
@@ -64,13 +63,10 @@ export class PlEmbedPanel extends LitElement {
   heading = '';
   private copied = '';
 
+  // The demos' own buttons, fields and code blocks, and a box that opens.
   static override styles = [
-    theme,
-    codeStyles,
+    demoStyles,
     css`
-      :host {
-        display: block;
-      }
       details {
         background: var(--_pl-surface);
         border: 1px solid var(--_pl-border);
@@ -81,20 +77,6 @@ export class PlEmbedPanel extends LitElement {
       summary {
         cursor: pointer;
         font-weight: 600;
-      }
-      button {
-        font: inherit;
-        padding: 0.3rem 0.8rem;
-        border-radius: 6px;
-        border: 1px solid var(--_pl-accent);
-        background: var(--_pl-surface);
-        color: var(--_pl-accent);
-        cursor: pointer;
-      }
-      pre:focus-visible,
-      button:focus-visible {
-        outline: 3px solid var(--_pl-accent);
-        outline-offset: 2px;
       }
     `,
   ];

@@ -35,7 +35,7 @@ test('leaving a demo while it runs stops it and shuts its workers down', async (
 
 test('an unknown demo name is said, and the first demo is shown', async ({ page }) => {
   await page.goto('./?demo=nonsense&numbers=5&autorun=1');
-  await expect(page.locator('parallel-lab [role="status"]')).toContainText('There is no demo called "nonsense"');
+  await expect(page.locator('parallel-lab .notice[role="status"]')).toContainText('There is no demo called "nonsense"');
   await expect(page.getByRole('tab', { name: /Computing/ })).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator('pl-cpu-demo #numbers')).toHaveValue('10000000');
   expect(await runsOf(page)).toEqual([]);

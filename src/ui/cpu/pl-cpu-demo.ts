@@ -1,8 +1,7 @@
 import { LitElement, html } from 'lit';
 import kernelSource from '../../core/cpu-kernel.ts?raw';
 import { formatCount, formatMs as ms } from '../../core/format';
-import { parseWholeNumber } from '../../core/validate';
-import { calibrateRounds, runCpuVariant, type Calibration } from '../../experiments/cpu';
+import { runCpuVariant } from '../../experiments/cpu';
 import {
   CPU_LIMITS,
   CPU_VARIANT_FACTS,
@@ -20,6 +19,7 @@ import { DemoController } from '../demo-controller';
 import type { BarDatum } from '../pl-bar-chart';
 import { fieldGrid } from '../shared/fields';
 import { settingsPanel } from '../shared/run-controls';
+import { CalibrationController } from '../shared/calibration';
 import { demoStyles } from '../shared/styles';
 import { CPU_JAVASCRIPT, CPU_KERNEL_PYTHON, CPU_PYTHON } from './cpu-code';
 import { calibrationNote, cpuExpectations, cpuIntro } from './cpu-copy';
@@ -57,7 +57,6 @@ export class PlCpuDemo extends LitElement {
       chunkSize: { type: String, attribute: 'chunk-size' },
       autorun: { type: Boolean },
       compact: { type: Boolean, reflect: true },
-      calibration: { state: true },
       timelineVariant: { state: true },
     };
   }
@@ -75,7 +74,6 @@ export class PlCpuDemo extends LitElement {
   /** Hide the advanced settings and the long explanations. */
   compact = false;
 
-  private calibration?: Calibration;
   private timelineVariant: CpuVariant = 'workers';
   /** The time chart's bars, rebuilt only when the results change, so the chart is not redrawn on every progress step. */
   private bars: { for?: object; bars: BarDatum[] } = { bars: [] };
@@ -97,15 +95,16 @@ export class PlCpuDemo extends LitElement {
     wrong: (r) =>
       `${label(r.variant)}: the result was wrong (checksum ${r.checksum}, expected ${r.expectedChecksum}), so its time is not shown.`,
     stopped: () => 'Stopped. The workers were shut down; the next run starts fresh ones.',
-    onReady: () => {
-      if (String(this.rounds).trim() === '') this.calibrate();
-    },
+    onReady: () => this.work.calibrateIfUnset(),
     // Let the page draw each result (charts finish on the frame after) before the next run starts watching frames.
     between: async () => {
       await nextPaint();
       await nextPaint();
     },
   });
+
+  /** The work per number, calibrated to this device. */
+  private readonly work = new CalibrationController(this, CPU_LIMITS.numbers, () => this.demo.busy);
 
   static override styles = demoStyles;
 
@@ -115,10 +114,7 @@ export class PlCpuDemo extends LitElement {
 
   /** Picks the work per number so the serial run takes about a second on this device. */
   calibrate(): void {
-    const numbers = parseWholeNumber(this.numbers, CPU_LIMITS.numbers);
-    if (!numbers.ok || this.demo.busy) return;
-    this.calibration = calibrateRounds(numbers.value);
-    this.rounds = String(this.calibration.rounds);
+    this.work.calibrate();
   }
 
   /** Runs every variant in order; Stop ends the whole sequence. */
@@ -143,10 +139,7 @@ export class PlCpuDemo extends LitElement {
 
   private setField(field: keyof CpuParams, value: string): void {
     this[field] = value;
-    // The calibration note speaks of the numbers and rounds it chose: it no longer holds once either changes.
-    if (field === 'rounds' || field === 'numbers') this.calibration = undefined;
-    // With no work per number chosen yet, choose it as soon as the numbers are valid.
-    if (field === 'numbers' && String(this.rounds).trim() === '') this.calibrate();
+    this.work.fieldChanged(field);
   }
 
   override render() {
@@ -195,7 +188,7 @@ export class PlCpuDemo extends LitElement {
           ],
           busy,
         ),
-        notes: calibrationNote(this.calibration),
+        notes: calibrationNote(this.work.calibration),
         variants: CPU_VARIANTS.map((v) => ({ value: v, label: label(v) })),
         invalid: !params,
         extraButtons: html`<button

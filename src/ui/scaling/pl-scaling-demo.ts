@@ -1,7 +1,5 @@
 import { LitElement, html } from 'lit';
 import { formatCount } from '../../core/format';
-import { parseWholeNumber } from '../../core/validate';
-import { calibrateRounds, type Calibration } from '../../experiments/cpu';
 import { runScalingSweep } from '../../experiments/scaling';
 import {
   DEFAULT_SCALING_NUMBERS,
@@ -20,6 +18,7 @@ import { DemoController } from '../demo-controller';
 import type { LineSeries } from '../pl-line-chart';
 import { fieldGrid } from '../shared/fields';
 import { settingsPanel } from '../shared/run-controls';
+import { CalibrationController } from '../shared/calibration';
 import { demoStyles } from '../shared/styles';
 import * as copy from './scaling-copy';
 import { speedupSeries } from './scaling-chart';
@@ -52,7 +51,6 @@ export class PlScalingDemo extends LitElement {
       repeats: { type: String },
       autorun: { type: Boolean },
       compact: { type: Boolean, reflect: true },
-      calibration: { state: true },
       runs: { state: true },
     };
   }
@@ -70,7 +68,6 @@ export class PlScalingDemo extends LitElement {
   /** Hide the advanced settings and the long explanations. */
   compact = false;
 
-  private calibration?: Calibration;
   /** The runs of the sweep going on, or of the last one. */
   private runs: ScalingWorkersRun[] = [];
   /** The chart's lines, rebuilt only when the runs or the curve change, so progress steps do not redraw it. */
@@ -99,10 +96,11 @@ export class PlScalingDemo extends LitElement {
     done: (r) => (r.variant === 'curve' ? copy.sweepDone(r) : ''),
     wrong: () => 'A run of the sweep gave a wrong result, so no curve is drawn.',
     stopped: () => 'Stopped. The workers were shut down; the next sweep starts fresh ones.',
-    onReady: () => {
-      if (String(this.rounds).trim() === '') this.calibrate();
-    },
+    onReady: () => this.work.calibrateIfUnset(),
   });
+
+  /** The work per number, calibrated to this device. */
+  private readonly work = new CalibrationController(this, SCALING_LIMITS.numbers, () => this.demo.busy);
 
   static override styles = demoStyles;
 
@@ -113,10 +111,7 @@ export class PlScalingDemo extends LitElement {
 
   /** Picks the work per number so one worker takes about a second on this device. */
   calibrate(): void {
-    const numbers = parseWholeNumber(this.numbers, SCALING_LIMITS.numbers);
-    if (!numbers.ok || this.demo.busy) return;
-    this.calibration = calibrateRounds(numbers.value);
-    this.rounds = String(this.calibration.rounds);
+    this.work.calibrate();
   }
 
   /** Runs the sweep; resolves false when it was stopped, refused or failed. */
@@ -137,9 +132,7 @@ export class PlScalingDemo extends LitElement {
 
   private setField(field: keyof ScalingParams, value: string): void {
     this[field] = value;
-    // The calibration note speaks of the numbers and rounds it chose: it no longer holds once either changes.
-    if (field === 'rounds' || field === 'numbers') this.calibration = undefined;
-    if (field === 'numbers' && String(this.rounds).trim() === '') this.calibrate();
+    this.work.fieldChanged(field);
   }
 
   override render() {
@@ -176,7 +169,7 @@ export class PlScalingDemo extends LitElement {
           ],
           busy,
         ),
-        notes: copy.scalingCalibrationNote(this.calibration),
+        notes: copy.scalingCalibrationNote(this.work.calibration),
         variants: [],
         invalid: !params,
         runAllLabel: 'Run the sweep',
