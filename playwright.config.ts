@@ -13,6 +13,8 @@ export const ioEndpointsPort = port + 2;
 export const subPathPort = port + 3;
 /** port + 4: a course site on another origin, serving the pages the embedding tests write (scripts/course-host.mjs). */
 export const courseHostPort = port + 4;
+/** port + 5: the site in /lab/ with the headers its own `_headers` gives (isolation, Content-Security-Policy), as Netlify serves it. */
+export const headersPort = port + 5;
 
 export default defineConfig({
   testDir: 'tests/browser',
@@ -45,6 +47,12 @@ export default defineConfig({
     {
       command: `node scripts/static-server.mjs --port ${subPathPort} --dir ${dist} --prefix /lab`,
       url: `http://127.0.0.1:${subPathPort}/lab/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `node scripts/static-server.mjs --port ${headersPort} --dir ${dist} --prefix /lab --headers`,
+      url: `http://127.0.0.1:${headersPort}/lab/`,
       reuseExistingServer: false,
       timeout: 60_000,
     },

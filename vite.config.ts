@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { build, defineConfig, type Plugin } from 'vite';
 
 /** Cross-origin isolation (for SharedArrayBuffer) and no caching, on every response. */
@@ -54,32 +57,110 @@ export function serviceWorker(): Plugin {
 }
 
 /**
- * Loads the built pages' code from an inline module instead of `<script src>`
- * and `<link rel="modulepreload">`. Served at `/lab` without its slash, a page
- * moves itself to `/lab/` (the first script in index.html) and reads no
- * further; tags with relative addresses would be fetched from the wrong folder
- * all the same, by the browser's look-ahead, before that script runs. An
- * import inside a module runs only once the page is where it should be.
+ * The one inline script of a built page, first in its head, allowed by its hash. At `/lab` without its slash (a
+ * plain host that does not redirect), every relative address would point above the lab, and the browser's
+ * look-ahead would fetch a `<script src>` from there before any script ran; so the page loads its code from here,
+ * once it is sure to be at `/lab/`, and otherwise goes there and reads no further. The entry's address is read
+ * from `data-entry`, so the script, and its hash, stay the same from build to build.
  */
-function importFromInlineModule(): Plugin {
+function loadTheLab(script: HTMLScriptElement) {
+  if (!/(\/|\.html)$/.test(location.pathname)) {
+    location.replace(`${location.pathname}/${location.search}${location.hash}`);
+    document.write('<!--');
+  } else {
+    // As a module script in the page would: run once the page is parsed.
+    addEventListener('DOMContentLoaded', () =>
+      document.head.append(Object.assign(document.createElement('script'), { type: 'module', src: script.dataset.entry })),
+    );
+  }
+}
+const LOADER = `(${loadTheLab.toString()})(document.currentScript);`;
+
+/** The placeholder in the built `_headers` and `nginx.conf.example` (from public/) that the build fills in. */
+const POLICY_PLACEHOLDER = '%CONTENT_SECURITY_POLICY%';
+
+interface InlineHashes {
+  script: string[];
+  style: string[];
+}
+
+/** The CSP hash sources of a page's inline `<script>` and `<style>` elements, as the browser computes them. */
+function inlineHashes(html: string): InlineHashes {
+  const of = (tag: string) =>
+    [...html.matchAll(new RegExp(`<${tag}\\b([^>]*)>([\\s\\S]*?)</${tag}>`, 'g'))]
+      .filter(([, attributes]) => !/\bsrc=/.test(attributes))
+      .map(([, , text]) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`);
+  return { script: of('script'), style: of('style') };
+}
+
+/**
+ * The built site's Content-Security-Policy: no inline script but the loader, allowed by its hash; no eval; inline
+ * styles only the pages' own `<style>`, by hash (the elements style themselves with constructed style sheets and
+ * the CSSOM). Workers and the service worker come from the site itself. `connect-src` allows any web address on
+ * purpose: the I/O demo fetches the addresses a visitor types, on any origin; a host that narrows it gets each
+ * refused request named in the demo as blocked by this policy. No `frame-ancestors`: course pages on any site
+ * frame the lab (and a `<meta>` policy could not say it anyway).
+ */
+function contentSecurityPolicy({ script, style }: InlineHashes): string {
+  return [
+    "default-src 'self'",
+    ["script-src 'self'", ...script].join(' '),
+    ["style-src 'self'", ...style].join(' '),
+    "worker-src 'self'",
+    "connect-src 'self' https: http:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/**
+ * Ships the Content-Security-Policy with the built pages: as a `<meta>` in each page (for hosts that cannot send
+ * headers), and in the `_headers` and `nginx.conf.example` copied from public/, with the hashes of both pages.
+ * The pages' entry `<script src>` and `<link rel="modulepreload">` give way to the loader (see `LOADER`).
+ */
+function strictContentSecurityPolicy(): Plugin {
+  const hashes = { script: new Set<string>(), style: new Set<string>() };
+  let outDir = 'dist';
+  const afterCharset = (html: string, tag: string) => {
+    if (!html.includes('<meta charset="utf-8" />')) throw new Error('A page without <meta charset="utf-8" />');
+    return html.replace('<meta charset="utf-8" />', () => `<meta charset="utf-8" />\n    ${tag}`);
+  };
   return {
-    name: 'parallel-lab-inline-module-entry',
+    name: 'parallel-lab-content-security-policy',
     apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
     transformIndexHtml: {
       order: 'post',
-      handler: (html) =>
-        html
-          .replace(/\s*<link rel="modulepreload" crossorigin href="[^"]+">/g, '')
-          .replace(
-            /<script type="module" crossorigin src="([^"]+)"><\/script>/g,
-            '<script type="module">import \'$1\';</script>',
-          ),
+      handler(html) {
+        const entry = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html);
+        if (!entry) throw new Error('A page without its entry <script type="module" src>');
+        const page = afterCharset(
+          html.replace(entry[0], '').replace(/\s*<link rel="modulepreload" crossorigin href="[^"]+">/g, ''),
+          `<script data-entry="${entry[1]}">${LOADER}</script>`,
+        );
+        const own = inlineHashes(page);
+        own.script.forEach((hash) => hashes.script.add(hash));
+        own.style.forEach((hash) => hashes.style.add(hash));
+        return afterCharset(page, `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(own)}" />`);
+      },
+    },
+    async writeBundle() {
+      const policy = contentSecurityPolicy({ script: [...hashes.script], style: [...hashes.style] });
+      for (const name of ['_headers', 'nginx.conf.example']) {
+        const file = join(outDir, name);
+        const text = await readFile(file, 'utf8');
+        if (!text.includes(POLICY_PLACEHOLDER)) throw new Error(`${name} has no ${POLICY_PLACEHOLDER} to fill in`);
+        await writeFile(file, text.replaceAll(POLICY_PLACEHOLDER, policy));
+      }
     },
   };
 }
 
 export default defineConfig({
-  plugins: [serviceWorker(), importFromInlineModule()],
+  plugins: [serviceWorker(), strictContentSecurityPolicy()],
   // Relative base: the built site works from any sub-path of any static host.
   base: './',
   server: { headers: isolationHeaders },

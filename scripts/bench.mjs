@@ -1,17 +1,32 @@
 // The benchmark: measures each figure the lab promises, on the built site in
 // Chromium, several times, and prints the median beside its target as a ratio.
-// Usage: npm run bench [-- --runs 5]   (run through tsx, which lets it use the lab's own statistics)
+// Usage: npm run bench [-- --runs 5] [-- --only WORDS]   (run through tsx, which lets it use the lab's own statistics)
+// --only measures only the figures whose names contain WORDS (say `pool`, `start`, `cpu:`).
+// PL_DIST and PL_PORT move the site it builds and the two ports it serves from (the site's, and the next one's).
 import { spawnSync } from 'node:child_process';
-import { preview } from 'vite';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build as viteBuild, preview } from 'vite';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath, missingBrowsersMessage } from './browsers.mjs';
+import { PAGE_WEIGHT_BUDGET_BYTES, RUN_PAGES, scriptsBeforeRun } from './page-weight.ts';
+import { isolationHeaders } from '../vite.config.ts';
 import { median } from '../src/core/stats.ts';
 import { CLOSE_TO_LONGEST, CLOSE_TO_SUM, SPEEDUP, isAbout } from '../src/experiments/verdicts.ts';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
-const PORT = 4190;
+const onlyArg = process.argv.indexOf('--only');
+const wanted = (name) => onlyArg < 0 || name.includes(process.argv[onlyArg + 1]);
+const PORT = Number(process.env.PL_PORT ?? 4190);
 const base = `http://127.0.0.1:${PORT}/`;
+/** The page that measures the pool's own cost, built apart from the lab's site (scripts/bench-pool/). */
+const poolPage = `http://127.0.0.1:${PORT + 1}/`;
+/** Empty tasks per measurement of the pool's cost, in turns of 100 for each pool. */
+const POOL_TASKS = 2000;
+const POOL_TURNS = 20;
 
 const missing = missingBrowsersMessage();
 if (missing) {
@@ -145,6 +160,112 @@ const probes = [
   ],
 ];
 
+/**
+ * Measurements that need a fresh browser context each time (no service
+ * worker, nothing cached: a first visit), or a page of their own. `of` reads
+ * the figure off the values (by default their median); `each` names a value.
+ */
+const visits = [
+  {
+    name: 'page weight: JS before the first Run, heaviest page (KB gzip)',
+    direction: 'at most',
+    target: PAGE_WEIGHT_BUDGET_BYTES / 1024,
+    of: (values) => Math.max(...values),
+    each: 'pages',
+    // Bytes, not time: one visit per page says it.
+    measure: async (browser) => {
+      const totals = [];
+      for (const { path, tag } of RUN_PAGES) {
+        const scripts = await fresh(browser, (page) => scriptsBeforeRun(page, base + path, tag));
+        totals.push(scripts.reduce((sum, s) => sum + s.bytes, 0) / 1024);
+      }
+      return totals;
+    },
+  },
+  {
+    name: 'start: navigation to an enabled Run button (ms)',
+    direction: 'at most',
+    target: 500,
+    measure: async (browser) => {
+      const times = [];
+      for (let i = 0; i < RUNS; i++) times.push(await fresh(browser, timeToRun));
+      return times;
+    },
+  },
+];
+
+/** Runs `work` on a page of a fresh browser context, closed afterwards. */
+async function fresh(browser, work) {
+  const context = await browser.newContext();
+  try {
+    return await work(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+/** Milliseconds from the start of the navigation to the first frame in which the lab's front page offers Run. */
+async function timeToRun(page) {
+  await page.addInitScript(() => {
+    const run = () =>
+      document
+        .querySelector('parallel-lab')
+        ?.shadowRoot?.querySelector('pl-cpu-demo')
+        ?.shadowRoot?.querySelector('button.primary');
+    const check = () => {
+      if (run()?.disabled === false) Object.assign(window, { runEnabledMs: performance.now() });
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+  await page.goto(base);
+  return (await page.waitForFunction(() => window.runEnabledMs)).jsonValue();
+}
+
+/**
+ * The pool's own cost, on its page (scripts/bench-pool/): the lab's pool,
+ * workerpool and a bare postMessage round trip, each running the same empty
+ * tasks one after another on one warm worker, in turns.
+ */
+async function poolOverhead(page) {
+  const rows = [
+    ["pool: an empty task's round trip, lab's pool ÷ bare postMessage", 'at most', 1.25, (t) => t.lab / t.raw],
+    ["pool: an empty task's round trip, lab's pool ÷ workerpool's", 'at most', 1, (t) => t.lab / t.workerpool],
+  ];
+  const values = rows.map(() => []);
+  const perTask = { raw: [], lab: [], workerpool: [] };
+  const names = Object.keys(perTask);
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto(poolPage);
+    const times = await page.evaluate(([count, turns]) => window.poolOverhead(count, turns), [POOL_TASKS, POOL_TURNS]);
+    rows.forEach(([, , , read], f) => values[f].push(read(times)));
+    for (const name of names) perTask[name].push(times[name]);
+  }
+  const microseconds = names.map((name) => `${name} ${(median(perTask[name]) * 1000).toFixed(1)} µs`).join(', ');
+  return {
+    rows: rows.map(([name, direction, target], f) => ({ name, direction, target, values: values[f] })),
+    note: `Pool: time per empty task (medians): ${microseconds}.`,
+  };
+}
+
+/** Builds the pool's page into a folder of its own and serves it on the next port, with the site's headers. */
+async function servePoolPage() {
+  const root = fileURLToPath(new URL('./bench-pool/', import.meta.url));
+  const outDir = await mkdtemp(join(tmpdir(), 'parallel-lab-bench-pool-'));
+  // workerpool's browser bundle names Node's modules for its Node branch: Vite says so, and leaves them out.
+  const config = { configFile: false, root, base: './', logLevel: 'error', worker: { format: 'es' } };
+  await viteBuild({ ...config, build: { outDir, emptyOutDir: true, target: 'es2022' } });
+  const server = await preview({
+    ...config,
+    build: { outDir },
+    preview: { port: PORT + 1, strictPort: true, host: '127.0.0.1', headers: isolationHeaders },
+  });
+  return async () => {
+    await new Promise((r) => server.httpServer.close(r));
+    await rm(outDir, { recursive: true, force: true });
+  };
+}
+
 async function openDemo(page, demo, query) {
   await page.goto(`${base}?demo=${demo}&${query}`);
   const tag = `pl-${demo}-demo`;
@@ -169,12 +290,15 @@ async function runSuite(page, suite) {
 const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 const server = await preview({ preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
+const closePoolPage = await servePoolPage();
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
 
 const rows = [];
+const notes = [];
 try {
+  for (const { measure, ...row } of visits.filter((v) => wanted(v.name))) rows.push({ ...row, values: await measure(browser) });
   const page = await browser.newPage();
-  for (const suite of suites) {
+  for (const suite of suites.filter((s) => s.figures.some(([name]) => wanted(`${s.demo}: ${name}`)))) {
     const values = suite.figures.map(() => []);
     for (let i = 0; i < RUNS; i++) {
       const results = await runSuite(page, suite);
@@ -184,28 +308,37 @@ try {
       rows.push({ name: `${suite.demo}: ${name}`, direction, target, values: values[f] }),
     );
   }
-  for (const [name, direction, target, measure] of probes) {
+  for (const [name, direction, target, measure] of probes.filter(([name]) => wanted(name))) {
     const values = [];
     for (let i = 0; i < RUNS; i++) values.push(await measure(page));
     rows.push({ name, direction, target, values });
   }
+  if (wanted('pool: ')) {
+    const pool = await poolOverhead(page);
+    rows.push(...pool.rows);
+    notes.push(pool.note);
+  }
 } finally {
   await browser.close();
   await new Promise((r) => server.httpServer.close(r));
+  await closePoolPage();
 }
 
 const fmt = (v) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(2));
 const cores = (await import('node:os')).availableParallelism();
-console.log(`\nParallel Lab benchmark: Chromium, ${cores} cores, ${RUNS} runs each; median, and ratio = median ÷ target\n`);
+console.log(
+  `\nParallel Lab benchmark: Chromium, ${cores} cores, ${RUNS} runs each; median (unless named), and ratio = figure ÷ target\n`,
+);
 const width = Math.max(...rows.map((r) => r.name.length));
 let missed = 0;
 for (const r of rows) {
-  const m = median(r.values);
+  const m = (r.of ?? median)(r.values);
   const ratio = m / r.target;
   const pass = r.direction === 'at most' ? m <= r.target : r.direction === 'at least' ? m >= r.target : isAbout(m, r.target);
   if (!pass) missed++;
   console.log(
-    `${pass ? 'ok  ' : 'MISS'}  ${r.name.padEnd(width)}  ${fmt(m).padStart(8)}  target ${`${r.direction} ${r.target}`.padEnd(14)}  ratio ${fmt(ratio).padStart(6)}   runs: ${r.values.map(fmt).join(', ')}`,
+    `${pass ? 'ok  ' : 'MISS'}  ${r.name.padEnd(width)}  ${fmt(m).padStart(8)}  target ${`${r.direction} ${r.target}`.padEnd(14)}  ratio ${fmt(ratio).padStart(6)}   ${r.each ?? 'runs'}: ${r.values.map(fmt).join(', ')}`,
   );
 }
+for (const note of notes) console.log(`\n${note}`);
 console.log(`\n${rows.length - missed} of ${rows.length} figures on target.`);

@@ -4,9 +4,11 @@
 // send `Cache-Control: no-store`, so no browser revalidates into a 304
 // without the headers a service worker added.
 //
-//   node scripts/static-server.mjs --port 4174 --dir dist [--prefix /lab]
+//   node scripts/static-server.mjs --port 4174 --dir dist [--prefix /lab] [--headers]
 //
 // With --prefix, the folder is served below that path only (/lab/… is dist/…), as a site in a sub-folder.
+// With --headers, it sends what the site's own `_headers` file gives every path (`/*`), as Netlify or
+// Cloudflare Pages would: isolation and the Content-Security-Policy.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -18,9 +20,23 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     dir: { type: 'string', default: 'dist' },
     prefix: { type: 'string', default: '' },
+    headers: { type: 'boolean', default: false },
   },
 });
 const root = resolve(values.dir);
+
+/** The headers a `_headers` file gives every path: the indented `Name: value` lines under `/*`. */
+function headersForEveryPath(text) {
+  const headers = {};
+  let everyPath = false;
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) everyPath = line.trim() === '/*';
+    else if (everyPath) headers[line.slice(0, line.indexOf(':')).trim()] = line.slice(line.indexOf(':') + 1).trim();
+  }
+  return headers;
+}
+const siteHeaders = values.headers ? headersForEveryPath(await readFile(join(root, '_headers'), 'utf8')) : {};
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -63,6 +79,7 @@ const server = createServer(async (request, response) => {
     // A plain host serves a folder's index at its name without the slash, too (and does not redirect).
     const body = await readFile(path);
     response.writeHead(200, {
+      ...siteHeaders,
       'Content-Type': types[extname(path)] ?? 'application/octet-stream',
       'Content-Length': body.length,
       'Cache-Control': 'no-store',
@@ -76,5 +93,7 @@ const server = createServer(async (request, response) => {
 
 // `--port 0` picks a free port; the line below says which.
 server.listen(Number(values.port), values.host, () => {
-  console.log(`Serving ${root} without isolation headers at http://${values.host}:${server.address().port}/`);
+  console.log(
+    `Serving ${root} ${values.headers ? 'with its _headers' : 'without isolation headers'} at http://${values.host}:${server.address().port}/`,
+  );
 });

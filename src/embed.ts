@@ -1,6 +1,6 @@
 import { readHostMessage, slimRun, type FrameMessage } from './core/embed-protocol';
 import { isDemoId } from './core/run-result';
-import { startServiceWorkerSafely } from './runtime/service-worker-client';
+import { reloadMayFollow, startServiceWorkerSafely } from './runtime/service-worker-client';
 import { DEMOS } from './ui/demos';
 import { unknownDemoMessage } from './ui/url-params';
 
@@ -16,8 +16,10 @@ type DemoElement = HTMLElement & { runAll(): Promise<boolean>; stop(): void };
 /** Runs hold no secrets: any page that frames the lab may read them. */
 const post = (message: FrameMessage) => window.parent.postMessage(message, '*');
 
-const serviceWorker = await startServiceWorkerSafely();
-if (!serviceWorker.reloading) {
+// Only a page that may reload itself waits for its service worker (see main.ts).
+const holdBack = reloadMayFollow();
+const serviceWorker = startServiceWorkerSafely();
+if (!holdBack || !(await serviceWorker).reloading) {
   const params = new URLSearchParams(location.search);
   const requested = params.get('demo');
   const entry = DEMOS.find((d) => d.id === requested);

@@ -1,10 +1,15 @@
-import { startServiceWorkerSafely } from './runtime/service-worker-client';
+import { reloadMayFollow, startServiceWorkerSafely } from './runtime/service-worker-client';
+import { DEMOS } from './ui/demos';
 
-// The page may reload itself once to become cross-origin isolated: start nothing before that is settled.
+// A page not yet cross-origin isolated may reload itself once to become so: it starts nothing before that is settled.
+// Any other page shows at once, its service worker starting beside it (what needs the worker awaits it).
 // Whatever goes wrong with the service worker, the lab still starts, and says why it runs without one.
-const serviceWorker = await startServiceWorkerSafely();
-if (!serviceWorker.reloading) {
+const holdBack = reloadMayFollow();
+const serviceWorker = startServiceWorkerSafely();
+if (!holdBack || !(await serviceWorker).reloading) {
+  // The demo the address names loads beside the lab's frame, rather than once the frame asks for it.
+  void (DEMOS.find((d) => d.id === new URLSearchParams(location.search).get('demo')) ?? DEMOS[0]).load();
   await import('./ui/parallel-lab');
   const app = document.querySelector('parallel-lab');
-  if (app) app.serviceWorker = serviceWorker;
+  if (app) void serviceWorker.then((status) => (app.serviceWorker = status));
 }

@@ -54,3 +54,24 @@ export function fitAmdahl(points: readonly ScalingPoint[], cores: number): Amdah
   const serialFraction = Math.round(best * 10_000) / 10_000;
   return { serialFraction, maxSpeedup: serialFraction === 0 ? Number.POSITIVE_INFINITY : 1 / serialFraction };
 }
+
+/** The cores a parallel run is rated against, and where that number comes from. */
+export interface CoreCount {
+  /** What the browser reports (`navigator.hardwareConcurrency`): its own count, which it may round, cap or make up. */
+  reported: number;
+  /** Where a scaling curve measured on this page flattened (`usableCores`), when it flattened within its sweep. */
+  measured?: number;
+  /** The count to rate against: the measured one when there is one, else the reported one. */
+  cores: number;
+}
+
+/**
+ * The cores to rate a parallel run against: where a scaling curve
+ * flattened, when one did (it measured what the work could use), else what
+ * the browser reports. A curve still rising at the most workers it tried
+ * says only "at least that many", so it does not count.
+ */
+export function coreCount(reported: number, curve?: { usableCores: number; maxWorkers: number }): CoreCount {
+  if (!curve || curve.usableCores >= curve.maxWorkers) return { reported, cores: reported };
+  return { reported, measured: curve.usableCores, cores: curve.usableCores };
+}

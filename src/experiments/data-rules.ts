@@ -1,5 +1,6 @@
 import type { RunResultBase } from '../core/run-result';
 import { parseFields, wholeNumber, type ParsedFields, type WholeNumberRule } from '../core/validate';
+import { noSharedMemoryClause } from '../runtime/isolation';
 import { runnableVariants, type VariantFacts } from './variants';
 
 /**
@@ -34,7 +35,7 @@ export function dataVariantsFor(shared: boolean): DataVariant[] {
 export function skipReason(variant: DataVariant, shared: boolean): string | undefined {
   return shared || !DATA_VARIANT_FACTS[variant].needsSharedMemory
     ? undefined
-    : 'Needs a SharedArrayBuffer, which browsers give only to cross-origin isolated pages, and this page is not one.';
+    : `Needs a SharedArrayBuffer, and ${noSharedMemoryClause()}.`;
 }
 
 export interface DataParams {

@@ -64,8 +64,7 @@ export async function runDataVariant(variant: DataVariant, params: DataParams, c
   try {
     const { coldStartMs } = await pool.warm(signal);
     // The browser counts a shared buffer once in every thread that holds it: its measurement would show a copy that is not there.
-    const before = variant === 'shared' ? undefined : await measureMemory(MEMORY_TIMEOUT_MS);
-    signal.throwIfAborted();
+    const before = variant === 'shared' ? undefined : await measureMemory(MEMORY_TIMEOUT_MS, signal);
     onProgress?.(0.25);
     // Let the page draw what the run has changed so far: rendering inside the timing would cost more than a transfer.
     await nextPaint();
@@ -80,7 +79,7 @@ export async function runDataVariant(variant: DataVariant, params: DataParams, c
     const [checksum] = await pool.forEachWorker((api) => api.checksumHeld(), signal);
     onProgress?.(0.75);
     // Taken while the worker still holds what it got.
-    const after = before && 'bytes' in before ? await measureMemory(MEMORY_TIMEOUT_MS) : undefined;
+    const after = before && 'bytes' in before ? await measureMemory(MEMORY_TIMEOUT_MS, signal) : undefined;
     onProgress?.(1);
     const received = moved.value.results[0];
     const expected = expectedChecksum(numbers, 1);

@@ -6,7 +6,7 @@ import { mustBeExact, needsSharedMemory, type LocksParams, type LocksRunResult, 
 import type { TraceEvent } from '../core/trace';
 import { abortError } from '../core/abort';
 import { watchFrames, type MeasuredSpan } from '../runtime/frame-monitor';
-import { canShareMemory } from '../runtime/isolation';
+import { canShareMemory, noSharedMemoryClause } from '../runtime/isolation';
 import type { WorkerPool } from '../runtime/pool';
 import { now } from '../runtime/clock';
 import { clockOffset } from '../runtime/clock-sync';
@@ -26,10 +26,10 @@ import { yieldToEventLoop } from '../runtime/yield';
  * the barrier, where nothing else would wake them).
  */
 
-/** Thrown for a shared-memory variant on a page that is not cross-origin isolated. */
+/** Thrown for a shared-memory variant on a page without `SharedArrayBuffer`. */
 export class SharedMemoryUnavailableError extends Error {
   constructor() {
-    super('This page is not cross-origin isolated, so there is no SharedArrayBuffer for workers to share a counter.');
+    super(`There is no SharedArrayBuffer for workers to share a counter: ${noSharedMemoryClause()}.`);
     this.name = 'SharedMemoryUnavailableError';
   }
 }

@@ -54,6 +54,8 @@ export async function runScalingSweep(params: ScalingParams, context: ScalingRun
         signal,
         onProgress: (f) => context.onProgress?.((done + f) / total),
       });
+      // Stop pressed while the run was being wrapped up: it is not reported, and the sweep ends here.
+      signal.throwIfAborted();
       const run = scalingRunOf(cpu, params, sweep, warmUp.coldStartMs);
       runs.push(run);
       context.onRun?.(run);

@@ -1,5 +1,6 @@
 import { isolationReport } from './isolation';
 import { measureTimerResolution } from './clock';
+import type { RunEnvironment } from '../core/results-file';
 
 /** What a run's numbers depend on, shown on the page and saved with each run. */
 export interface EnvironmentReport {
@@ -49,4 +50,49 @@ export function environmentReport(): EnvironmentReport {
     ...isolationReport(),
     timerResolutionMs: measureTimerResolution(),
   };
+}
+
+/** The engine behind a user-agent string: Firefox's Gecko, Chromium's Blink, or Safari's and WebKitGTK's WebKit. */
+export function engineOf(userAgent: string): RunEnvironment['engine'] {
+  if (/Gecko\/\d/.test(userAgent) && /Firefox\//.test(userAgent)) return 'Gecko';
+  if (/Chrom(e|ium)\/|Edg\//.test(userAgent)) return 'Blink';
+  if (/AppleWebKit\//.test(userAgent)) return 'WebKit';
+  return 'unknown';
+}
+
+/** The operating system a user-agent string names (best effort; iPadOS may say macOS). */
+export function osOf(userAgent: string): string {
+  const rules: Array<[string, RegExp]> = [
+    ['Android', /Android/],
+    ['iOS', /iPhone|iPad|iPod/],
+    ['ChromeOS', /CrOS/],
+    ['Windows', /Windows/],
+    ['macOS', /Mac OS X|Macintosh/],
+    ['Linux', /Linux|X11/],
+  ];
+  return rules.find(([, pattern]) => pattern.test(userAgent))?.[0] ?? 'unknown';
+}
+
+let environment: RunEnvironment | undefined;
+
+/**
+ * Where this page's runs ran, as history and results files keep it; measured
+ * once a page (nothing in it changes during a visit). The page cannot know a
+ * real core limit: the matrix runner, which set it, adds `coreLimit`.
+ */
+export function runEnvironment(): RunEnvironment {
+  if (!environment) {
+    const report = environmentReport();
+    environment = {
+      browser: report.browser,
+      browserVersion: report.browserVersion,
+      engine: engineOf(report.userAgent),
+      os: osOf(report.userAgent),
+      reportedCores: report.reportedCores,
+      crossOriginIsolated: report.crossOriginIsolated,
+      timerResolutionMs: report.timerResolutionMs,
+      userAgent: report.userAgent,
+    };
+  }
+  return environment;
 }

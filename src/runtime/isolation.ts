@@ -21,6 +21,18 @@ export function canShareMemory(): boolean {
   return isolationReport().sharedArrayBuffer;
 }
 
+/**
+ * Why this page has no `SharedArrayBuffer`, as a clause for a sentence: the
+ * page is not cross-origin isolated, or it is and the browser offers none
+ * even so. They need different fixes (headers from the server, or another
+ * browser), so no message may call an isolated page "not isolated".
+ */
+export function noSharedMemoryClause(isolated = globalThis.crossOriginIsolated === true): string {
+  return isolated
+    ? 'this browser offers no SharedArrayBuffer, though this page is cross-origin isolated'
+    : 'this page is not cross-origin isolated';
+}
+
 /** Why this page has no shared memory, as far as it can tell from inside. */
 export type IsolationProblem =
   /** Isolated, yet the browser offers no `SharedArrayBuffer` (WebKitGTK with it switched off, say). */

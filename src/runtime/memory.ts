@@ -6,6 +6,8 @@
  * little and otherwise does without.
  */
 
+import { abortError } from '../core/abort';
+
 interface UserAgentMemory {
   bytes: number;
 }
@@ -16,8 +18,9 @@ export type MemoryReading = { bytes: number } | { missing: 'not-offered' | 'time
 /** The measurement not answered yet: the browser would queue another behind it, so none is asked for meanwhile. */
 let pending: Promise<MemoryReading> | undefined;
 
-/** The bytes in use now, or why they cannot be had within `timeoutMs`. */
-export async function measureMemory(timeoutMs: number): Promise<MemoryReading> {
+/** The bytes in use now, or why they cannot be had within `timeoutMs`; rejects at once when `signal` aborts (Stop). */
+export async function measureMemory(timeoutMs: number, signal?: AbortSignal): Promise<MemoryReading> {
+  signal?.throwIfAborted();
   const measure = (performance as MeasuringPerformance).measureUserAgentSpecificMemory;
   if (typeof measure !== 'function' || globalThis.crossOriginIsolated !== true) return { missing: 'not-offered' };
   if (pending) return { missing: 'timed-out' };
@@ -30,12 +33,16 @@ export async function measureMemory(timeoutMs: number): Promise<MemoryReading> {
     if (pending === measuring) pending = undefined;
   });
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<MemoryReading>((resolve) => {
+  let onAbort: () => void = () => undefined;
+  const late = new Promise<MemoryReading>((resolve, reject) => {
     timer = setTimeout(() => resolve({ missing: 'timed-out' }), timeoutMs);
+    onAbort = () => reject(abortError());
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
   try {
     return await Promise.race([measuring, late]);
   } finally {
     clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
   }
 }

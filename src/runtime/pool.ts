@@ -58,7 +58,11 @@ export interface MapOutcome<R> {
 }
 
 export interface WarmReport {
-  /** Cold-start time of each worker started now, in ms (empty when all were warm). */
+  /**
+   * For each worker started now, in ms from when the pool began starting them
+   * until it answered (empty when all were warm): the last is how long the
+   * run waited for its workers.
+   */
   coldStartMs: number[];
 }
 
@@ -76,7 +80,7 @@ interface Slot<Api> {
   /** Why the worker is gone, once it is. */
   gone?: Error;
   kill: (error: Error) => void;
-  ready: Promise<number>;
+  ready: Promise<unknown>;
 }
 
 /**
@@ -128,20 +132,26 @@ export class WorkerPool<Api extends PingApi = WorkerApi> {
     this.slots.length = Math.min(this.slots.length, size);
   }
 
-  /** Starts every missing worker and waits until all answer. */
+  /**
+   * Starts every missing worker, one after another, each once the last has
+   * answered, and waits until all answer. Not all at once: WebKit puts only
+   * the first of several workers started together from the same script under
+   * the page's service worker; the others' requests bypass it.
+   */
   async warm(signal?: AbortSignal): Promise<WarmReport> {
     signal?.throwIfAborted();
-    const fresh: Slot<Api>[] = [];
+    const began = performance.now();
+    const coldStartMs: number[] = [];
     for (let i = 0; i < this.sizeValue; i++) {
-      if (!this.slots[i]) {
-        const slot = this.spawn(i);
-        this.slots[i] = slot;
-        fresh.push(slot);
-      }
+      if (this.slots[i]) continue;
+      const slot = this.spawn(i);
+      this.slots[i] = slot;
+      await this.guard(signal, this.onSlot(slot, slot.ready));
+      coldStartMs.push(performance.now() - began);
     }
     const all = this.slots.filter((s): s is Slot<Api> => Boolean(s));
-    const coldStartMs = await this.guard(signal, Promise.all(all.map((s) => this.onSlot(s, s.ready))));
-    return { coldStartMs: fresh.map((s) => coldStartMs[all.indexOf(s)]) };
+    await this.guard(signal, Promise.all(all.map((s) => this.onSlot(s, s.ready))));
+    return { coldStartMs };
   }
 
   /**
@@ -232,7 +242,6 @@ export class WorkerPool<Api extends PingApi = WorkerApi> {
   }
 
   private spawn(index: number): Slot<Api> {
-    const started = performance.now();
     const handle = this.factory();
     const api = wrap<Api>(handle.endpoint);
     handle.onFailure((error) => slot.kill(error));
@@ -253,7 +262,7 @@ export class WorkerPool<Api extends PingApi = WorkerApi> {
         for (const reject of slot.pending) reject(error);
         slot.pending.clear();
       },
-      ready: api.ping().then(() => performance.now() - started),
+      ready: api.ping(),
     };
     slot.ready.catch(() => undefined);
     return slot;

@@ -41,6 +41,19 @@ export function serviceWorkerDisabled(search: string): boolean {
   return new URLSearchParams(search).get('sw') === '0';
 }
 
+/**
+ * True when this page may reload itself to become cross-origin isolated: it
+ * is not isolated, has not reloaded once already, and may have a service
+ * worker. Only such a page must wait for the worker before it shows anything;
+ * any other shows at once, its worker starting beside it. Ask before
+ * `startServiceWorker`, which removes the reload's mark from the address.
+ */
+export function reloadMayFollow(search = location.search): boolean {
+  const container = navigator.serviceWorker as ServiceWorkerContainer | undefined;
+  const marked = new URLSearchParams(search).has(RELOADED_PARAM);
+  return !crossOriginIsolated && !marked && !serviceWorkerDisabled(search) && Boolean(container) && window.isSecureContext;
+}
+
 export async function startServiceWorker(search = location.search): Promise<ServiceWorkerStatus> {
   const reloadedAlready = new URLSearchParams(search).has(RELOADED_PARAM);
   if (reloadedAlready) history.replaceState(history.state, '', withoutReloadMark(location.href));
@@ -115,11 +128,26 @@ function controllerChange(container: ServiceWorkerContainer, timeoutMs: number):
   });
 }
 
-/** Starts the service worker as `startServiceWorker` does, but never throws: a page must start without one. */
+let started: Promise<ServiceWorkerStatus> | undefined;
+
+/**
+ * Starts the service worker as `startServiceWorker` does, once a page, but
+ * never throws: a page must start without one.
+ */
 export function startServiceWorkerSafely(): Promise<ServiceWorkerStatus> {
-  return startServiceWorker().catch((error: unknown) => ({
+  started ??= startServiceWorker().catch((error: unknown) => ({
     state: 'failed',
     reloading: false,
     detail: `The service worker could not start: ${error instanceof Error ? error.message : String(error)}`,
   }));
+  return started;
+}
+
+/**
+ * How the page's service worker started, once it has (the page shows before
+ * that): what code that relies on the worker awaits. Undefined at once on a
+ * page that starts none, such as a course page with the lab's elements.
+ */
+export function serviceWorkerStarted(): Promise<ServiceWorkerStatus | undefined> {
+  return started ?? Promise.resolve(undefined);
 }

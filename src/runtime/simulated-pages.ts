@@ -1,4 +1,4 @@
-import { SERVICE_WORKERS_NOT_ALLOWED, serviceWorkerDisabled } from './service-worker-client';
+import { SERVICE_WORKERS_NOT_ALLOWED, serviceWorkerDisabled, serviceWorkerStarted } from './service-worker-client';
 
 /**
  * Who answers the I/O demo's simulated pages in this page: the lab's service
@@ -21,6 +21,12 @@ export function simulatedPagesStatus(search = location.search): SimulatedPagesSt
       ? SERVICE_WORKERS_NOT_ALLOWED
       : 'the service worker does not control this page (yet)';
   return { answeredBy: 'timers', reason };
+}
+
+/** Who answers, once the page's service worker has started: the page shows, and may run, before it has. */
+export async function simulatedPagesReady(): Promise<SimulatedPagesStatus> {
+  await serviceWorkerStarted();
+  return simulatedPagesStatus();
 }
 
 /**

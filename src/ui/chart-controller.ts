@@ -1,21 +1,25 @@
 import { css, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  LinearScale,
-  Tooltip,
-  type ChartConfiguration,
-  type ChartOptions,
-  type ChartType,
-  type DefaultDataPoint,
-} from 'chart.js';
-import { formatChartNumber } from './chart-model';
+import type { Chart, ChartConfiguration, ChartOptions, ChartType, DefaultDataPoint } from 'chart.js';
+import { CHART_LOCALE, formatChartNumber } from './chart-model';
 import { theme } from './shared/theme';
 
-// Only what the lab's charts use: bars (plain and floating) on category and linear scales.
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+/** Chart.js and the plugins a chart may name in its config (see chart-js.ts). */
+export type ChartJs = typeof import('./chart-js');
+
+let chartJs: ChartJs | undefined;
+let loading: Promise<ChartJs> | undefined;
+
+/** Loads Chart.js once, for every chart on the page; a failed load is tried again by the next chart drawn. */
+function loadChartJs(): Promise<ChartJs> {
+  loading ??= import('./chart-js').then(
+    (loaded) => (chartJs = loaded),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
 
 /**
  * The theme's colours as a canvas needs them: Chart.js draws on a canvas,
@@ -38,7 +42,8 @@ const DARK_SERIES = ['#93c5fd', '#fdba74', '#86efac', '#d8b4fe', '#67e8f9', '#fd
 
 /**
  * Owns one Chart.js chart (a bar chart unless `TType` says otherwise) for a Lit element: creates it after the first
- * render that has a canvas, updates it without animation after each render,
+ * render that has a canvas (loading Chart.js first if no chart on the page has yet: until then the canvas, already
+ * its final size, stays blank), updates it without animation after each render,
  * destroys it on disconnect, and re-creates it on reconnect. The chart takes
  * its colours from the element's theme, and is redrawn when the visitor's
  * colour scheme changes.
@@ -51,12 +56,12 @@ export class ChartController<TData = DefaultDataPoint<'bar'>, TType extends Char
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly canvas: () => HTMLCanvasElement | null | undefined,
-    private readonly config: (theme: ChartTheme) => ChartConfiguration<TType, TData>,
+    private readonly config: (theme: ChartTheme, chartJs: ChartJs) => ChartConfiguration<TType, TData>,
   ) {
     host.addController(this);
   }
 
-  /** The chart drawn, once the host has rendered its canvas. */
+  /** The chart drawn, once the host has rendered its canvas and Chart.js has loaded. */
   get chart(): Chart<TType, TData> | undefined {
     return this.drawn;
   }
@@ -64,13 +69,20 @@ export class ChartController<TData = DefaultDataPoint<'bar'>, TType extends Char
   hostUpdated(): void {
     const canvas = this.canvas();
     if (!canvas) return;
+    if (!chartJs) {
+      void loadChartJs().then(() => {
+        // A host that left meanwhile draws when it comes back (see hostConnected).
+        if (this.host.isConnected) this.host.requestUpdate();
+      });
+      return;
+    }
     const colors = readTheme(this.host);
-    const config = this.config(colors);
+    const config = this.config(colors, chartJs);
     // The theme sets only what every chart type's options share (axes, text colour, tooltip), so a bar chart's do.
     const options = themed((config.options ?? {}) as ChartOptions<'bar'>, colors) as ChartOptions<TType>;
     if (!this.drawn || this.drawn.canvas !== canvas) {
       this.drawn?.destroy();
-      this.drawn = new Chart(canvas, { ...config, options });
+      this.drawn = new chartJs.Chart(canvas, { ...config, options });
       return;
     }
     this.drawn.data = config.data;
@@ -112,6 +124,8 @@ function themed(options: ChartOptions<'bar'>, colors: ChartTheme): ChartOptions<
   return {
     animation: false,
     color: colors.text,
+    // Chart.js's own numbers (a tooltip's title, a default tick) in the lab's locale, not the browser's.
+    locale: CHART_LOCALE,
     ...options,
     scales,
     plugins: {
@@ -175,6 +189,9 @@ export const chartStyles = [
   css`
     :host {
       display: block;
+    }
+    figure {
+      margin: 0;
     }
     h3 {
       font-size: 1rem;

@@ -9,7 +9,13 @@ import type { LineSeries } from './pl-line-chart';
  * tested in Node.
  */
 
-const formats = [0, 1, 2].map((digits) => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }));
+/**
+ * The charts' locale, named rather than left to the browser: WebKit's default in some setups (POSIX) writes no
+ * thousands separators, and every other number on the page is written the American way.
+ */
+export const CHART_LOCALE = 'en-US';
+
+const formats = [0, 1, 2].map((digits) => new Intl.NumberFormat(CHART_LOCALE, { maximumFractionDigits: digits }));
 
 /**
  * A number on a chart, written alike in every browser: thousands separators,
@@ -18,6 +24,43 @@ const formats = [0, 1, 2].map((digits) => new Intl.NumberFormat('en-US', { maxim
  */
 export function formatChartNumber(n: number, decimals: 1 | 2 = 1): string {
   return formats[Math.abs(n) >= 10 ? 0 : decimals].format(n);
+}
+
+const logFormat = new Intl.NumberFormat(CHART_LOCALE, { maximumSignificantDigits: 3 });
+
+/** A value on a logarithmic axis: "0.00005", "2", "10,000" (never "5e-5"). */
+export function logTickText(value: number): string {
+  return logFormat.format(value);
+}
+
+/** The least room between two labels of a logarithmic axis, in pixels: "1,000" and "10,000" must not read as one number. */
+export const LOG_LABEL_GAP = 8;
+
+/** 10 to the power `exponent` times `m`, exactly as written in decimal (0.002, not 0.0020000000000000005). */
+const times10 = (m: number, exponent: number): number => Number(`${m}e${exponent}`);
+
+/**
+ * The values a logarithmic axis from `min` to `max` (powers of ten) writes,
+ * when it is `length` pixels long and `width` tells how wide a value's label
+ * is: 1, 2 and 5 in every decade where they fit, else every power of ten,
+ * else every second, third… one, so that no two labels come closer than
+ * `LOG_LABEL_GAP`. (Chart.js skips ticks by their count, not by where they
+ * fall, so on a logarithmic axis its labels can touch.)
+ */
+export function logTicks(min: number, max: number, length: number, width: (value: number) => number): number[] {
+  const from = Math.round(Math.log10(min));
+  const to = Math.max(from + 1, Math.round(Math.log10(max)));
+  // The end labels hang half past the ends of the axis, into room Chart.js takes from the axis.
+  const room = length - (width(times10(1, from)) + width(times10(1, to))) / 2;
+  const at = (v: number) => ((Math.log10(v) - from) / (to - from)) * room;
+  const fits = (values: readonly number[]) =>
+    values.every((v, i) => i === 0 || at(v) - at(values[i - 1]) >= (width(v) + width(values[i - 1])) / 2 + LOG_LABEL_GAP);
+  const exponents = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const oneTwoFive = exponents.flatMap((e) => (e === to ? [times10(1, e)] : [1, 2, 5].map((m) => times10(m, e))));
+  const everyKth = exponents
+    .slice(1)
+    .map((_, k) => exponents.filter((e) => (e - from) % (k + 1) === 0).map((e) => times10(1, e)));
+  return [oneTwoFive, ...everyKth].find(fits) ?? [times10(1, from)];
 }
 
 /** `n` rounded up to two significant digits (2,535 → 2,600), for the end of an axis. */

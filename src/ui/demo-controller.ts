@@ -179,6 +179,12 @@ export class DemoController<V extends string, P, R extends AnyRunResult> impleme
       this.spec.run(variant, params, { pool: this.pool, signal, onProgress }),
     );
     if (!result) return false;
+    // Stop pressed once the work was done but before the run was wrapped up (its frames, its memory): the visitor
+    // asked for nothing more, so nothing more is reported.
+    if (signal.aborted) {
+      this.say(this.spec.stopped(variant));
+      return false;
+    }
     if (options.keep) options.keep(result);
     else this.results = { ...this.results, [variant]: result };
     this.announce(result);

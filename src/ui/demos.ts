@@ -1,7 +1,7 @@
 import type { DemoId } from '../core/run-result';
 
-/** A page of the lab: a demo, or the summary of them all. */
-export type PageId = DemoId | 'summary';
+/** A page of the lab: a demo, the summary of them all, or the comparison of saved results. */
+export type PageId = DemoId | 'summary' | 'compare';
 
 export interface DemoEntry {
   id: PageId;
@@ -56,6 +56,13 @@ export const DEMOS: readonly DemoEntry[] = [
     title: 'Summary',
     summary: 'What this machine showed',
     load: () => import('./summary/pl-summary'),
+  },
+  {
+    id: 'compare',
+    tag: 'pl-compare',
+    title: 'Compare',
+    summary: 'Results from other browsers and machines, side by side',
+    load: () => import('./compare/pl-compare'),
   },
 ];
 

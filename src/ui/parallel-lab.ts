@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
-import type { DemoId, RunResultBase } from '../core/run-result';
+import { isDemoId, type DemoId, type RunResultBase } from '../core/run-result';
 import { slimRun } from '../core/embed-protocol';
 import type { ServiceWorkerStatus } from '../runtime/service-worker-client';
 import { DEMOS, isPageId, type PageId } from './demos';
@@ -9,11 +9,12 @@ import { define } from './define';
 import { unknownDemoNotice, wantsAutorun } from './url-params';
 import { theme } from './shared/theme';
 import './pl-environment-panel';
+import './history/pl-run-history';
 import type { EmbeddableDemo } from './pl-embed-panel';
 import './pl-embed-panel';
 
-/** What the app needs of every demo element: a way to stop its run when the visitor leaves it. */
-type DemoElement = HTMLElement & { stop(): void };
+/** What the app needs of every page's element: a way to stop its run when the visitor leaves it (Compare runs nothing). */
+type DemoElement = HTMLElement & { stop?(): void };
 
 /** URL parameters that concern the whole page, kept when the visitor changes demo. */
 const PAGE_PARAMS = ['sw'];
@@ -95,14 +96,10 @@ export class ParallelLab extends LitElement {
       }
 
       @media (max-width: 40rem) {
-        /* Three tabs a row, each as wide as the others: two tidy rows instead of a ragged wrap. */
-        [role='tablist'] {
-          display: grid;
-          grid-template-columns: repeat(3, 1fr);
-        }
+        /* Each tab grows to fill its row: rows edge to edge instead of a ragged wrap, no name cut off. */
         [role='tab'] {
-          min-width: 0;
-          padding: 0.5rem 0.25rem;
+          flex: 1 1 auto;
+          padding: 0.5rem;
           border-radius: 6px;
           border-bottom: 1px solid var(--_pl-border);
         }
@@ -180,7 +177,7 @@ export class ParallelLab extends LitElement {
   }
 
   private show(id: PageId): void {
-    this.renderRoot.querySelector<DemoElement>(`#panel-${this.demo} > *`)?.stop();
+    this.renderRoot.querySelector<DemoElement>(`#panel-${this.demo} > *`)?.stop?.();
     this.demo = id;
     this.unknownDemo = '';
   }
@@ -266,10 +263,11 @@ export class ParallelLab extends LitElement {
         )}
       </main>
       ${
-        this.urlParams && current.id !== 'summary'
+        this.urlParams && isDemoId(current.id)
           ? html`<pl-embed-panel demo-id=${current.id} heading=${current.summary}></pl-embed-panel>`
           : nothing
       }
+      <pl-run-history></pl-run-history>
       <pl-environment-panel .serviceWorker=${this.serviceWorker}></pl-environment-panel>
       <footer>
         Everything runs in this browser, and nothing is sent anywhere, except the requests to addresses you enter yourself in the

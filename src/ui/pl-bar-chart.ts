@@ -1,9 +1,9 @@
 import { LitElement, html } from 'lit';
-import { Chart, LogarithmicScale, type ChartConfiguration, type Plugin, type ScaleOptions } from 'chart.js';
-import ChartDataLabels from 'chartjs-plugin-datalabels';
-import { ChartController, chartStyles, numberTicks, type ChartTheme } from './chart-controller';
-import { barText, barValueText, cutAxisEnd, formatChartNumber } from './chart-model';
+import type { Chart, ChartConfiguration, Plugin, ScaleOptions } from 'chart.js';
+import { ChartController, chartStyles, numberTicks, type ChartJs, type ChartTheme } from './chart-controller';
+import { barText, barValueText, cutAxisEnd, logTickText, logTicks } from './chart-model';
 import { define } from './define';
+import { cssomStyle } from './shared/cssom-style';
 
 export interface BarDatum {
   label: string;
@@ -17,9 +17,6 @@ export interface BarDatum {
    */
   estimate?: boolean;
 }
-
-// Only the charts that ask for it (`scale="logarithmic"`) use this axis.
-Chart.register(LogarithmicScale);
 
 /**
  * A horizontal bar chart of one value per label (times per variant, lost
@@ -55,15 +52,15 @@ export class PlBarChart extends LitElement {
   private readonly drawing = new ChartController(
     this,
     () => this.renderRoot.querySelector('canvas'),
-    (colors) => this.config(colors),
+    (colors, chartJs) => this.config(colors, chartJs),
   );
 
-  /** The Chart.js chart drawn, once rendered: for a page that wants its image or its scales. */
+  /** The Chart.js chart drawn, once rendered and Chart.js has loaded (with the first chart on the page, after a run). */
   get chart(): Chart<'bar'> | undefined {
     return this.drawing.chart;
   }
 
-  private config(colors: ChartTheme): ChartConfiguration<'bar'> {
+  private config(colors: ChartTheme, { ChartDataLabels }: ChartJs): ChartConfiguration<'bar'> {
     const bars = this.bars;
     const log = this.scale === 'logarithmic' ? logAxis(bars, this.unit) : undefined;
     // A logarithmic axis fits every bar: none needs cutting.
@@ -119,9 +116,9 @@ export class PlBarChart extends LitElement {
 
   override render() {
     const end = this.scale === 'logarithmic' ? undefined : cutAxisEnd(this.bars);
-    return html`<figure style="margin:0">
+    return html`<figure>
       ${this.heading ? html`<h3>${this.heading}</h3>` : ''}
-      <div class="area" style="height: var(--pl-chart-height, ${Math.max(14, this.bars.length * 4.5)}rem)">
+      <div class="area" ${cssomStyle({ height: `var(--pl-chart-height, ${Math.max(14, this.bars.length * 4.5)}rem)` })}>
         <canvas role="img" aria-label=${this.heading}></canvas>
       </div>
       <figcaption class="sr-only">
@@ -136,24 +133,28 @@ export class PlBarChart extends LitElement {
 /**
  * A logarithmic value axis for `bars`: from the power of ten at or below the
  * smallest value (a bar of zero stays empty there, its value still written)
- * to one with room past the longest bar for its value; only the powers of ten
- * are written.
+ * to one with room past the longest bar for its value; it writes 1, 2 and 5
+ * in each decade, or fewer values, as many as fit (see `logTicks`).
  */
 function logAxis(bars: readonly BarDatum[], unit: string): ScaleOptions<'logarithmic'> & { min: number } {
   const positive = bars.map((b) => b.value).filter((v) => v > 0);
   const smallest = positive.length ? Math.min(...positive) : 1;
   const largest = positive.length ? Math.max(...positive) : 1;
-  const powerOfTen = (v: number) => Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9;
-  // Below a hundredth, the chart's two decimals would write "0".
-  const written = (v: number) => (v < 0.01 ? String(Number(v.toPrecision(1))) : formatChartNumber(v, 2));
+  const min = Number(`1e${Math.floor(Math.log10(smallest))}`);
+  const max = Number(`1e${Math.ceil(Math.log10(largest * 3))}`);
   return {
     type: 'logarithmic',
-    min: 10 ** Math.floor(Math.log10(smallest)),
-    max: 10 ** Math.ceil(Math.log10(largest * 3)),
-    ticks: {
-      ...numberTicks,
-      callback: (value) => (powerOfTen(Number(value)) ? written(Number(value)) : ''),
+    min,
+    max,
+    // The ticks are the values whose labels fit, chosen by where they fall; Chart.js would skip them by count.
+    afterBuildTicks: (axis) => {
+      // The ticks take the chart's font (the lab sets none of its own).
+      const { style = '', weight = '', size, family } = axis.chart.options.font ?? {};
+      axis.ctx.font = `${style} ${weight} ${size}px ${family}`;
+      const width = (value: number) => axis.ctx.measureText(logTickText(value)).width;
+      axis.ticks = logTicks(min, max, axis.width, width).map((value) => ({ value }));
     },
+    ticks: { ...numberTicks, autoSkip: false, callback: (value) => logTickText(Number(value)) },
     title: { display: true, text: `${unit ? `${unit}, ` : ''}logarithmic scale: each step is ten times the last` },
   };
 }

@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { frameVerdict, type FrameVerdict } from '../experiments/verdicts';
 import { FrameMonitor } from '../runtime/frame-monitor';
 import { define } from './define';
+import { cssomStyle } from './shared/cssom-style';
 import { theme } from './shared/theme';
 
 /** The scale of the bar: a gap this long fills it. */
@@ -130,14 +131,18 @@ export class PlFrameMeter extends LitElement {
     const barClass =
       verdict === 'froze' ? 'froze' : verdict === 'stuttered' ? 'stuttered' : verdict === 'busy machine' ? 'busy' : '';
     return html`<div class="row" role="group" aria-label="Main-thread responsiveness">
-      <span class="pulse" style="opacity:${this.running ? (this.beat % 30) / 30 : 0.2}" aria-hidden="true"></span>
+      <span
+        class="pulse"
+        ${cssomStyle({ opacity: String(this.running ? (this.beat % 30) / 30 : 0.2) })}
+        aria-hidden="true"
+      ></span>
       <span data-field="meter-text"
         >${reading ? `Longest pause during ${reading.label}: ` : this.running ? 'Longest pause so far: ' : 'Longest pause: '}
         <strong data-field="longest-gap">${Math.round(gapMs)} ms</strong>
         ${verdict ? html`(<span data-field="verdict">${VERDICTS[verdict]}</span>)` : ''}</span
       >
       <div class="track" aria-hidden="true">
-        <div class="bar ${barClass}" style="width:${width}%"></div>
+        <div class="bar ${barClass}" ${cssomStyle({ width: `${width}%` })}></div>
       </div>
     </div>`;
   }

@@ -1,11 +1,9 @@
 import { LitElement, html } from 'lit';
-import { Chart, Legend, LineController, LineElement, PointElement, type ChartConfiguration, type Plugin } from 'chart.js';
-import { ChartController, chartStyles, numberTicks, type ChartTheme } from './chart-controller';
+import type { Chart, ChartConfiguration, Plugin } from 'chart.js';
+import { ChartController, chartStyles, numberTicks, type ChartJs, type ChartTheme } from './chart-controller';
 import { formatChartNumber, lineText } from './chart-model';
 import { define } from './define';
-
-// Lines and their points; the linear scales and the tooltip are registered by the chart controller.
-Chart.register(LineController, LineElement, PointElement);
+import { cssomStyle } from './shared/cssom-style';
 
 export interface LinePoint {
   x: number;
@@ -62,15 +60,15 @@ export class PlLineChart extends LitElement {
   private readonly drawing = new ChartController<LineData, 'line'>(
     this,
     () => this.renderRoot.querySelector('canvas'),
-    (colors) => this.config(colors),
+    (colors, chartJs) => this.config(colors, chartJs),
   );
 
-  /** The Chart.js chart drawn, once rendered: for a page that wants its image or its scales. */
+  /** The Chart.js chart drawn, once rendered and Chart.js has loaded (with the first chart on the page, after a run). */
   get chart(): Chart<'line', LineData> | undefined {
     return this.drawing.chart;
   }
 
-  private config(colors: ChartTheme): ChartConfiguration<'line', LineData> {
+  private config(colors: ChartTheme, { Legend }: ChartJs): ChartConfiguration<'line', LineData> {
     const color = (c: LineSeries['color']) => (c === 'muted' ? colors.muted : colors.series[c % colors.series.length]);
     const xs = this.series.flatMap((s) => s.points.map((p) => p.x));
     return {
@@ -121,9 +119,9 @@ export class PlLineChart extends LitElement {
   }
 
   override render() {
-    return html`<figure style="margin:0">
+    return html`<figure>
       ${this.heading ? html`<h3>${this.heading}</h3>` : ''}
-      <div class="area" style="height: var(--pl-chart-height, 18rem)">
+      <div class="area" ${cssomStyle({ height: 'var(--pl-chart-height, 18rem)' })}>
         <canvas role="img" aria-label=${this.heading}></canvas>
       </div>
       <figcaption class="sr-only">

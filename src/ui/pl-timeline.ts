@@ -5,6 +5,7 @@ import { lanesOf } from '../core/trace';
 import { ChartController, chartStyles, numberTicks, type ChartTheme } from './chart-controller';
 import { formatChartNumber, timelineText } from './chart-model';
 import { define } from './define';
+import { cssomStyle } from './shared/cssom-style';
 
 interface TimelinePoint {
   x: [number, number];
@@ -64,7 +65,7 @@ export class PlTimeline extends LitElement {
     (colors) => this.config(colors),
   );
 
-  /** The Chart.js chart drawn, once rendered: for a page that wants its image or its scales. */
+  /** The Chart.js chart drawn, once rendered and Chart.js has loaded (with the first chart on the page, after a run). */
   get chart(): Chart<'bar', TimelinePoint[]> | undefined {
     return this.drawing.chart;
   }
@@ -118,9 +119,9 @@ export class PlTimeline extends LitElement {
   override render() {
     const lanes = lanesOf(this.trace);
     const height = `calc(${Math.max(2, lanes.length) * 1.8}rem + 3rem)`;
-    return html`<figure style="margin:0">
+    return html`<figure>
       ${this.heading ? html`<h3>${this.heading}</h3>` : ''}
-      <div class="area" style="height: var(--pl-chart-height, ${height})">
+      <div class="area" ${cssomStyle({ height: `var(--pl-chart-height, ${height})` })}>
         <canvas role="img" aria-label="${this.name || this.heading}. ${timelineText(this.trace, this.laneNoun)}."></canvas>
       </div>
       ${

@@ -98,3 +98,26 @@ test('a field’s error is announced once as it turns invalid, not again on ever
   await expect(field).toHaveAttribute('aria-invalid', 'false');
   await expect(error).toHaveCount(0);
 });
+
+test('axe finds nothing serious on the Compare page before an import, after one, on a phone and with a refused file', async ({
+  page,
+}) => {
+  await page.goto('./?demo=locks&increments=10000');
+  await page.locator('pl-locks-demo button[type="submit"]').click();
+  await waitForRuns(page, 6);
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  const compare = page.locator('pl-compare');
+  await expect(compare.locator('#files')).toBeVisible();
+  expect.soft(await seriousViolations(page), 'before an import').toEqual([]);
+
+  await compare.locator('[data-action="history"]').click();
+  await expect(compare.locator('tbody tr')).toHaveCount(6);
+  expect.soft(await seriousViolations(page), 'after an import').toEqual([]);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect.soft(await seriousViolations(page), 'on a phone-sized screen').toEqual([]);
+
+  await compare.locator('#files').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('nope') });
+  await expect(compare.getByRole('alert')).toContainText('not JSON');
+  expect.soft(await seriousViolations(page), 'with a refused file').toEqual([]);
+});

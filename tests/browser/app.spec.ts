@@ -47,11 +47,11 @@ test('the keyboard reaches everything: tabs with arrows, Home and End; Run with 
   await page.goto('./?demo=cpu&numbers=400000&rounds=400&workers=2');
   await page.getByRole('tab', { name: /Computing/ }).focus();
   await page.keyboard.press('End');
-  await expect(page.getByRole('tab', { name: /Summary/ })).toBeFocused();
+  await expect(page.getByRole('tab', { name: /Compare/ })).toBeFocused();
   await page.keyboard.press('Home');
   await expect(page.getByRole('tab', { name: /Computing/ })).toBeFocused();
   await page.keyboard.press('ArrowLeft');
-  await expect(page.getByRole('tab', { name: /Summary/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: /Compare/ })).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tab', { name: /Computing/ })).toHaveAttribute('aria-selected', 'true');
 

@@ -1,4 +1,4 @@
-import { test, expect, plainOrigin, runsOf, waitForRuns } from './fixtures';
+import { test, expect, drawn, plainOrigin, runsOf, waitForRuns } from './fixtures';
 import type { DataRunResult } from '../../src/experiments/data-rules';
 import type { PlBarChart } from '../../src/ui/pl-bar-chart';
 
@@ -41,6 +41,7 @@ test('the four ways hand the numbers over, each verified by the worker, and the 
 
   // One chart for times powers of ten apart: a logarithmic axis with a bar, and its value written, for every way.
   const chart = demo.locator('pl-bar-chart');
+  await drawn(chart);
   const facts = await chart.evaluate((el: PlBarChart) => ({
     type: el.chart!.scales.x.type,
     bars: el.chart!.data.datasets[0].data.length,

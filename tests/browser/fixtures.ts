@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { plainPort } from '../../playwright.config';
 
 /** The same built site, served without COOP/COEP headers, as a static host that cannot send them. */
@@ -30,6 +30,11 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 });
 
 export { expect };
+
+/** Waits until a chart element (a bar chart, line chart or timeline) has drawn: Chart.js loads with the page's first chart. */
+export async function drawn(chart: Locator): Promise<void> {
+  await expect.poll(() => chart.evaluate((el) => Boolean((el as HTMLElement & { chart?: unknown }).chart))).toBe(true);
+}
 
 /** The results the page has dispatched so far, oldest first. */
 export async function runsOf<T>(page: Page): Promise<T[]> {

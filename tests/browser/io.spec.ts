@@ -31,6 +31,31 @@ function expectEndpointErrors(page: Page, consoleErrors: string[]): () => void {
   };
 }
 
+test('an isolated page shows its demo before its service worker has started, and a run waits for the worker', async ({
+  page,
+}) => {
+  // The service worker's script is held back: the lab's page, isolated by its server, must not wait for it.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.context().route('**/sw.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  for (const path of ['embed.html?demo=io', '?demo=io&latencies=50,100&sizes=100&autorun=1']) {
+    await page.goto(`./${path}`);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    await expect(demo(page).locator('button.primary')).toBeVisible();
+  }
+  // The autorun has begun, and waits: who answers the simulated pages is known only once the worker has started.
+  await expect(demo(page).locator('button.stop')).toBeEnabled();
+  expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+  expect(await runsOf(page)).toEqual([]);
+  release();
+  const runs = await waitForRuns<IoRunResult>(page, 3);
+  expect(runs.map((r) => [r.answeredBy, r.verified])).toEqual(Array(3).fill(['service-worker', true]));
+  await expect(page.locator('pl-environment-panel [data-field="service-worker"]')).toContainText('active');
+});
+
 test('with the simulated pages, serial takes at least the sum of the waits and concurrent less', async ({ page }) => {
   const latencies = [250, 500, 750, 1000];
   await page.goto(`./?demo=io&latencies=${latencies.join(',')}&sizes=2000&autorun=1`);

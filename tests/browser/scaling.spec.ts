@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, plainOrigin, runsOf, waitForRuns } from './fixtures';
+import { test, expect, drawn, plainOrigin, runsOf, waitForRuns } from './fixtures';
 import { countOf } from '../../src/core/format';
 import { fitAmdahl, usableCores } from '../../src/core/scaling';
 import { median } from '../../src/core/stats';
@@ -55,6 +55,7 @@ test('the sweep verifies every point and ends with a curve whose fit reproduces 
   await expect(demo.locator('[data-field="story"]')).toContainText('One worker took');
   await expect(demo.locator('[data-field="status"]')).toContainText('every run verified');
   const chart = demo.locator('pl-line-chart');
+  await drawn(chart);
   const labels = await chart.evaluate((el: PlLineChart) => el.chart!.data.datasets.map((d) => d.label));
   expect(labels).toContain('Measured');
   expect(labels.some((l) => l?.startsWith('Ideal'))).toBe(true);

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { barText, barValueText, cutAxisEnd, formatChartNumber, niceCeiling, timelineText } from '../../src/ui/chart-model';
+import {
+  LOG_LABEL_GAP,
+  barText,
+  barValueText,
+  cutAxisEnd,
+  formatChartNumber,
+  logTickText,
+  logTicks,
+  niceCeiling,
+  timelineText,
+} from '../../src/ui/chart-model';
 
 const event = (lane: string, startMs: number, endMs: number) => ({ lane, chunk: 0, startMs, endMs });
 
@@ -18,6 +28,49 @@ describe('chart numbers', () => {
     expect(niceCeiling(2_535)).toBe(2_600);
     expect(niceCeiling(127.4)).toBe(130);
     expect(niceCeiling(7.2)).toBe(8);
+  });
+});
+
+describe('a logarithmic axis', () => {
+  /** A label 7 pixels a character wide, about what 12-pixel digits take. */
+  const width = (v: number) => 7 * logTickText(v).length;
+  /** The least room between neighbouring labels, placed as on an axis from `min` to `max` whose labels hang half past its ends. */
+  const closest = (values: number[], min: number, max: number, length: number) => {
+    const room = length - (width(min) + width(max)) / 2;
+    const at = (v: number) => (Math.log10(v / min) / Math.log10(max / min)) * room;
+    return Math.min(...values.slice(1).map((v, i) => at(v) - at(values[i]) - (width(v) + width(values[i])) / 2));
+  };
+
+  it('writes its values with thousands separators and small ones in full, never in exponent form', () => {
+    expect(logTickText(100_000)).toBe('100,000');
+    expect(logTickText(0.00005)).toBe('0.00005');
+    expect(logTickText(2 * 0.001)).toBe('0.002');
+  });
+
+  it('writes 1, 2 and 5 in every decade when the axis has room for them', () => {
+    expect(logTicks(1, 1000, 900, width)).toEqual([1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]);
+    expect(logTicks(0.001, 0.1, 900, width)).toEqual([0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1]);
+  });
+
+  it('writes fewer values as the axis narrows: every power of ten, then every second one, down to one', () => {
+    expect(logTicks(1, 100_000, 300, width)).toEqual([1, 10, 100, 1000, 10_000, 100_000]);
+    expect(logTicks(1, 100_000, 180, width)).toEqual([1, 100, 10_000]);
+    expect(logTicks(0.0001, 1_000_000, 180, width)).toEqual([0.0001, 1, 10_000]);
+    expect(logTicks(1, 100_000, 20, width)).toEqual([1]);
+  });
+
+  it('never lets two labels come closer than the gap, at any length and over any range', () => {
+    for (const [min, max] of [
+      [1, 10],
+      [0.01, 10_000],
+      [0.00001, 10_000_000],
+    ]) {
+      for (let length = 40; length <= 1200; length += 13) {
+        const values = logTicks(min, max, length, width);
+        expect(values.length).toBeGreaterThan(0);
+        if (values.length > 1) expect(closest(values, min, max, length)).toBeGreaterThanOrEqual(LOG_LABEL_GAP - 1e-9);
+      }
+    }
   });
 });
 

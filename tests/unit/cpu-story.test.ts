@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { coreCount, type CoreCount } from '../../src/core/scaling';
 import type { CpuRunResult, CpuVariant } from '../../src/experiments/cpu-rules';
 import { SPEEDUP } from '../../src/experiments/verdicts';
 import { cpuEfficiency, cpuStory, speedupOverSerial } from '../../src/ui/cpu/cpu-story';
@@ -28,8 +29,9 @@ function run(variant: CpuVariant, wallMs: number, extra: Partial<CpuRunResult> =
   };
 }
 
-const story = (...runs: CpuRunResult[]) =>
-  cpuStory(Object.fromEntries(runs.map((r) => [r.variant, r])), 2).map((line) => templateText(line));
+const storyOn = (cores: CoreCount, ...runs: CpuRunResult[]) =>
+  cpuStory(Object.fromEntries(runs.map((r) => [r.variant, r])), cores).map((line) => templateText(line));
+const story = (...runs: CpuRunResult[]) => storyOn(coreCount(2), ...runs);
 
 describe('the CPU story', () => {
   it('says nothing before any verified run', () => {
@@ -81,6 +83,21 @@ describe('the CPU story', () => {
     expect(line).toContain('2 workers took 500 ms: 2.00× the serial speed, 100% of the 2 cores they could use');
     expect(line).toContain('Starting them took 40 ms more, not counted.');
     expect(line).toContain('The numbers were shared, not copied.');
+  });
+
+  it('says where the core count comes from: the browser, which may round or cap it, or the scaling curve', () => {
+    const runs = [run('serial', 1000), run('workers', 530, { workers: 4, dataTransfer: 'transferred' })];
+    // WebKit reports 4 cores on a 2-core machine.
+    const [, reported] = storyOn(coreCount(4), ...runs);
+    expect(reported).toContain(
+      "1.89× the serial speed, 47% of the 4 cores they could use (by the browser's count, which may be rounded or capped)",
+    );
+    const [, measured] = storyOn(coreCount(4, { usableCores: 2, maxWorkers: 8 }), ...runs);
+    expect(measured).toContain(
+      "1.89× the serial speed, 94% of the 2 cores they could use (by this visit's scaling curve; the browser reports 4)",
+    );
+    // Transferred, not shared: the page has no shared memory, and the story says why (Node is not an isolated page).
+    expect(measured).toContain('Each worker was sent its own part of the numbers, as this page is not cross-origin isolated.');
   });
 
   it('compares only runs that did the same work', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isolationProblem, type IsolationFacts } from '../../src/runtime/isolation';
+import { isolationProblem, noSharedMemoryClause, type IsolationFacts } from '../../src/runtime/isolation';
 
 const page: IsolationFacts = {
   crossOriginIsolated: false,
@@ -16,6 +16,13 @@ describe('why a page has no shared memory', () => {
 
   it('tells an isolated page without SharedArrayBuffer from a page that is not isolated', () => {
     expect(isolationProblem({ ...page, crossOriginIsolated: true })).toBe('no-shared-memory-in-browser');
+  });
+
+  it('never calls an isolated page "not isolated" when it says why there is no shared memory', () => {
+    expect(noSharedMemoryClause(true)).toBe(
+      'this browser offers no SharedArrayBuffer, though this page is cross-origin isolated',
+    );
+    expect(noSharedMemoryClause(false)).toBe('this page is not cross-origin isolated');
   });
 
   it('names the service worker: turned off, not in control, or in control to no effect', () => {

@@ -33,6 +33,28 @@ describe('WorkerPool', () => {
     expect(pool.alive).toBe(2);
   });
 
+  it('starts its workers one after another, each once the one before has answered, timing each from the first start', async () => {
+    // How many workers had answered when each was started: WebKit puts workers started together outside the service worker.
+    const answeredAtStart: number[] = [];
+    let answered = 0;
+    const pool = new WorkerPool<TestApi>(() => {
+      answeredAtStart.push(answered);
+      const handle = spawnNodeWorker();
+      let first = true;
+      handle.endpoint.addEventListener('message', () => {
+        if (first) answered++;
+        first = false;
+      });
+      return handle;
+    }, 3);
+    pools.push(pool);
+    const { coldStartMs } = await pool.warm();
+    expect(answeredAtStart).toEqual([0, 1, 2]);
+    // The last is the whole wait for the workers.
+    expect(coldStartMs).toHaveLength(3);
+    expect([...coldStartMs].sort((a, b) => a - b)).toEqual(coldStartMs);
+  });
+
   it('splits a job over every worker, in task order, with one trace event per task', async () => {
     const pool = makePool(2);
     const input = makeInput(40_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amdahl, fitAmdahl, usableCores, type ScalingPoint } from '../../src/core/scaling';
+import { amdahl, coreCount, fitAmdahl, usableCores, type ScalingPoint } from '../../src/core/scaling';
 
 /** A curve measured on `cores` cores for work whose serial fraction is `f`, with a seeded wobble of ±`noise`. */
 function curve(cores: number, f: number, max = 8, noise = 0): ScalingPoint[] {
@@ -37,5 +37,20 @@ describe('reading a speed-up curve', () => {
     const fit = fitAmdahl(curve(4, 0.08, 16, 0.04), 4);
     expect(fit.serialFraction).toBeGreaterThan(0.03);
     expect(fit.serialFraction).toBeLessThan(0.13);
+  });
+});
+
+describe('the cores a parallel run is rated against', () => {
+  it('are the reported ones until a scaling curve has flattened, then the ones the curve could use', () => {
+    expect(coreCount(4)).toEqual({ reported: 4, cores: 4 });
+    // WebKit reports 4 on a 2-core machine: a curve flattening at 2 wins.
+    const twoOfFour = { usableCores: usableCores(curve(2, 0.02)), maxWorkers: 8 };
+    expect(coreCount(4, twoOfFour)).toEqual({ reported: 4, measured: 2, cores: 2 });
+    // A browser that reports fewer than the work could use.
+    expect(coreCount(2, { usableCores: 4, maxWorkers: 8 })).toEqual({ reported: 2, measured: 4, cores: 4 });
+  });
+
+  it('ignore a curve still rising at the most workers it tried: it tells only "at least that many"', () => {
+    expect(coreCount(4, { usableCores: 2, maxWorkers: 2 })).toEqual({ reported: 4, cores: 4 });
   });
 });

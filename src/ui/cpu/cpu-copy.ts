@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatCount, formatMs as ms } from '../../core/format';
+import { countOf, formatCount, formatMs as ms } from '../../core/format';
+import type { CoreCount } from '../../core/scaling';
 import { type Calibration } from '../../experiments/cpu';
-import { MAIN_THREAD_TASKS, POOL_SAMPLE } from '../../experiments/cpu-rules';
+import { CPU_LIMITS, MAIN_THREAD_TASKS, POOL_SAMPLE } from '../../experiments/cpu-rules';
 
 /** The teaching text of the CPU demo, written for students. */
 
@@ -61,13 +62,32 @@ export function calibrationNote(c: Calibration | undefined): TemplateResult | ty
   </p>`;
 }
 
-export function cpuResultsCaption(cores: number): TemplateResult {
+/** The workers field's hint: where its default, the core count, comes from, and what this visit's scaling curve found. */
+export function workersHint(c: CoreCount): string {
+  const curve = c.measured === undefined ? '' : ` This visit's scaling curve flattened at ${countOf(c.measured, 'worker')}.`;
+  return `Default: the ${countOf(c.reported, 'core')} this browser reports (its own count, which browsers may round or cap).${curve} 1 to ${CPU_LIMITS.workers.max}.`;
+}
+
+/** Where the cores a workers' run is rated against come from, in brackets: the browser's count, or the scaling curve. */
+export function coresSource(c: CoreCount): string {
+  return c.measured === undefined
+    ? "(by the browser's count, which may be rounded or capped)"
+    : `(by this visit's scaling curve; the browser reports ${c.reported})`;
+}
+
+export function cpuResultsCaption(cores: CoreCount): TemplateResult {
+  const against =
+    cores.measured === undefined
+      ? html`the ${countOf(cores.reported, 'core')} this browser reports: its own count
+        (<code>navigator.hardwareConcurrency</code>), which browsers may round or cap (the Scaling demo measures how many the work
+        can really use)`
+      : html`the ${countOf(cores.measured, 'core')} this visit's scaling curve could use (the browser reports ${cores.reported})`;
   return html`<p>
     <small>
       Speed-up is the serial time (on the page's own thread) divided by the variant's time; efficiency is the speed-up divided by
       the threads it could use: 1 on the main thread, however many tasks take turns there; for workers, the smaller of their
-      number and the ${cores} cores this browser reports. Worker start is the slowest worker's cold start, measured apart and not
-      included in the time; "warm" means the workers were already running.
+      number and ${against}. Worker start is the slowest worker's cold start, measured apart and not included in the time; "warm"
+      means the workers were already running.
     </small>
   </p>`;
 }

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatMs as ms, formatPercent, formatTimes as times } from '../../core/format';
+import type { CoreCount } from '../../core/scaling';
 import { CPU_VARIANT_FACTS, CPU_VARIANTS, type CpuRunResult, type CpuVariant } from '../../experiments/cpu-rules';
 import type { BarDatum } from '../pl-bar-chart';
 import { resultsTable, type Column } from '../shared/results-table';
@@ -13,7 +14,8 @@ const label = (v: CpuVariant) => CPU_VARIANT_FACTS[v].label;
 
 export interface CpuResultsOptions {
   results: CpuResults;
-  cores: number;
+  /** The cores the workers are rated against, and where that number comes from. */
+  cores: CoreCount;
   timelineVariant: CpuVariant;
   onTimeline: (variant: CpuVariant) => void;
   /** The time chart's bars (kept by the element, so the chart redraws only when they change). */
@@ -53,7 +55,7 @@ export function cpuResults(o: CpuResultsOptions): TemplateResult | typeof nothin
     {
       label: 'Efficiency',
       numeric: true,
-      cell: (r) => (s(r) === undefined ? '—' : formatPercent(cpuEfficiency(s(r)!, r, cores))),
+      cell: (r) => (s(r) === undefined ? '—' : formatPercent(cpuEfficiency(s(r)!, r, cores.cores))),
     },
     {
       label: 'Result',

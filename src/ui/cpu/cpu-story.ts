@@ -1,8 +1,11 @@
 import { html, type TemplateResult } from 'lit';
 import { countOf, formatCount, formatMs as ms, formatPercent, formatTimes as times } from '../../core/format';
+import type { CoreCount } from '../../core/scaling';
 import { efficiency, speedup } from '../../core/stats';
 import { CPU_VARIANT_FACTS, pythonChunkSize, type CpuRunResult, type CpuVariant } from '../../experiments/cpu-rules';
 import { SPEEDUP } from '../../experiments/verdicts';
+import { noSharedMemoryClause } from '../../runtime/isolation';
+import { coresSource } from './cpu-copy';
 
 export type CpuResults = Partial<Record<CpuVariant, CpuRunResult>>;
 
@@ -31,7 +34,7 @@ export function cpuEfficiency(s: number, run: CpuRunResult, cores: number): numb
 }
 
 /** What happened on this device, in words, from the measured numbers: one line per verified variant. */
-export function cpuStory(results: CpuResults, cores: number): TemplateResult[] {
+export function cpuStory(results: CpuResults, cores: CoreCount): TemplateResult[] {
   const { serial, 'main-thread-tasks': tasks, 'pool-map': pool, workers } = results;
   const lines: TemplateResult[] = [];
   if (serial?.verified) {
@@ -86,9 +89,9 @@ function poolLine(pool: CpuRunResult, s: number | undefined, workers: CpuRunResu
   </li>`;
 }
 
-function workersLine(workers: CpuRunResult, s: number | undefined, cores: number): TemplateResult {
-  const usable = usableThreads(workers, cores);
-  const e = s === undefined ? undefined : cpuEfficiency(s, workers, cores);
+function workersLine(workers: CpuRunResult, s: number | undefined, cores: CoreCount): TemplateResult {
+  const usable = usableThreads(workers, cores.cores);
+  const e = s === undefined ? undefined : cpuEfficiency(s, workers, cores.cores);
   const start = workers.coldStartMs.length
     ? ` Starting them took ${ms(Math.max(...workers.coldStartMs))} more, not counted.`
     : ' They were already warm.';
@@ -97,10 +100,14 @@ function workersLine(workers: CpuRunResult, s: number | undefined, cores: number
       s === undefined || e === undefined
         ? ''
         : html`: <strong>${times(s)}</strong> the serial speed, ${formatPercent(e)} of the ${countOf(usable, 'core')} they could
-            use`
+            use ${coresSource(cores)}`
     },
     while the page's longest pause was ${ms(workers.longestFrameGapMs)}.${start}
-    ${workers.dataTransfer === 'shared' ? 'The numbers were shared, not copied.' : 'Each worker was sent its own part of the numbers.'}
+    ${
+      workers.dataTransfer === 'shared'
+        ? 'The numbers were shared, not copied.'
+        : `Each worker was sent its own part of the numbers, as ${noSharedMemoryClause()}.`
+    }
     ${s !== undefined && e !== undefined ? workersVerdict(workers, s, e) : ''}
   </li>`;
 }

@@ -20,9 +20,10 @@ import type { BarDatum } from '../pl-bar-chart';
 import { fieldGrid } from '../shared/fields';
 import { settingsPanel } from '../shared/run-controls';
 import { CalibrationController } from '../shared/calibration';
+import { CoresController } from '../shared/cores';
 import { demoStyles } from '../shared/styles';
 import { CPU_JAVASCRIPT, CPU_KERNEL_PYTHON, CPU_PYTHON } from './cpu-code';
-import { calibrationNote, cpuExpectations, cpuIntro } from './cpu-copy';
+import { calibrationNote, cpuExpectations, cpuIntro, workersHint } from './cpu-copy';
 import { cpuResults, cpuTimeBars } from './cpu-results';
 import '../pl-code-compare';
 import { readingOf } from '../pl-frame-meter';
@@ -105,6 +106,8 @@ export class PlCpuDemo extends LitElement {
 
   /** The work per number, calibrated to this device. */
   private readonly work = new CalibrationController(this, CPU_LIMITS.numbers, () => this.demo.busy);
+  /** The cores the browser reports, and what this visit's scaling curve found. */
+  private readonly cores = new CoresController(this);
 
   static override styles = demoStyles;
 
@@ -175,7 +178,7 @@ export class PlCpuDemo extends LitElement {
               '1 round is plain squaring; each further round adds a little arithmetic.',
               true,
             ),
-            field('workers', 'workers', 'Workers', `This browser reports ${reportedCores()} cores. 1 to 64.`),
+            field('workers', 'workers', 'Workers', workersHint(this.cores.count)),
             field(
               'chunk-size',
               'chunkSize',
@@ -209,7 +212,7 @@ export class PlCpuDemo extends LitElement {
       })}
       ${cpuResults({
         results: this.demo.results,
-        cores: reportedCores(),
+        cores: this.cores.count,
         timelineVariant: this.timelineVariant,
         onTimeline: (v) => (this.timelineVariant = v),
         bars: this.timeBars(),

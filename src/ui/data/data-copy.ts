@@ -8,6 +8,7 @@ import {
   type DataVariant,
 } from '../../experiments/data-rules';
 import { SMOOTH_FRAME_GAP_MS } from '../../experiments/verdicts';
+import { noSharedMemoryClause } from '../../runtime/isolation';
 import type { IsolationNoticeOptions } from '../shared/isolation-notice';
 
 /** The teaching text of the data-moving demo, written for students. */
@@ -71,7 +72,7 @@ export const DATA_STATUS = {
   finished: (shared: boolean) =>
     shared
       ? 'All four ways finished. Read what happened below.'
-      : 'The three ways that need no shared memory finished; sharing was skipped, as this page is not cross-origin isolated.',
+      : `The three ways that need no shared memory finished; sharing was skipped, as ${noSharedMemoryClause()}.`,
 };
 
 /** Why the extra memory of some runs was computed, in words. */
@@ -126,8 +127,8 @@ export function lessonWays(copy: DataRunResult | undefined, shared: boolean): Te
         shared
           ? html`The CPU demo's workers copy nothing: on this page, which is cross-origin isolated, the list lives in a
               <code>SharedArrayBuffer</code> and each worker reads its own part of the same memory.`
-          : html`The CPU demo's workers: this page is not cross-origin isolated, so each worker's part is cut out of the list (one
-            copy, made on the page) and transferred to it, so nothing more is copied on the way.`
+          : html`The CPU demo's workers: ${noSharedMemoryClause()}, so each worker's part is cut out of the list (one copy, made
+            on the page) and transferred to it, so nothing more is copied on the way.`
       }
     </p>
   </section>`;

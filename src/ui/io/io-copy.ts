@@ -158,13 +158,13 @@ export function tableNote(): TemplateResult {
   </p>`;
 }
 
-/** How to read the waterfalls; `failedColor` is the colour of a failed request's bar. */
-export function waterfallNote(failedColor: string): TemplateResult {
+/** How to read the waterfalls (the waterfall's styles colour the key to a failed request's bar). */
+export function waterfallNote(): TemplateResult {
   return html`<p>
     <small>
       One bar per request, from when it was sent to its last byte or its failure, on the same time axis for every variant. Bars
       stacked above one another waited at the same time; a staircase waited in turn. Colours show which runner made each request;
-      <span class="key" style="background:${failedColor}"></span> grey bars failed.
+      <span class="key"></span> grey bars failed.
     </small>
   </p>`;
 }

@@ -14,9 +14,6 @@ import '../pl-timeline';
  * after Stop, which were aborted and which were never sent.
  */
 
-/** The key to a failed request's bar: the theme's grey, which the timeline draws it in. */
-const FAILED_COLOR = 'var(--_pl-muted)';
-
 /** A request's row while its run is going, or after it was stopped. */
 export type Row = { state: 'waiting' | 'in flight' | 'stopped' | 'not sent' } | { state: 'done'; record: RequestRecord };
 
@@ -87,7 +84,7 @@ export function waterfalls({ results, live, running }: WaterfallsOptions): Templ
   // One time axis for every waterfall, so their lengths compare at a glance.
   const axisMs = niceCeiling(Math.max(1, ...finished.map((r) => Math.max(r.wallMs, ...r.requests.map((q) => q.endMs)))));
   return html`<h3>Waterfalls</h3>
-    ${waterfallNote(FAILED_COLOR)}
+    ${waterfallNote()}
     ${shown.map((v) => (live?.variant === v ? liveWaterfall(live, running === v) : resultWaterfall(v, results[v]!, axisMs)))}`;
 }
 
@@ -253,7 +250,9 @@ export const waterfallStyles = css`
     overflow: hidden;
     text-overflow: ellipsis;
   }
+  /* The key to a failed request's bar: the theme's grey, which the timeline draws it in. */
   .key {
+    background: var(--_pl-muted);
     display: inline-block;
     width: 0.8rem;
     height: 0.8rem;

@@ -11,7 +11,7 @@ import {
   type IoSource,
   type IoVariant,
 } from '../../experiments/io-rules';
-import { simulatedPagesStatus, siteRoot, type SimulatedPagesStatus } from '../../runtime/simulated-pages';
+import { simulatedPagesReady, simulatedPagesStatus, siteRoot, type SimulatedPagesStatus } from '../../runtime/simulated-pages';
 import { DemoController, type RunContext } from '../demo-controller';
 import { define } from '../define';
 import { fieldGrid, type FieldOptions } from '../shared/fields';
@@ -58,6 +58,7 @@ export class PlIoDemo extends LitElement {
       autorun: { type: Boolean },
       compact: { type: Boolean, reflect: true },
       sweep: { state: true },
+      simulated: { state: true },
     };
   }
 
@@ -115,6 +116,8 @@ export class PlIoDemo extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The page shows before its service worker has started: say who answers once it has.
+    void simulatedPagesReady().then((status) => (this.simulated = status));
     // The controller has read the address by now (autorun included). A link's own addresses are filled in, never
     // fetched unasked: otherwise whoever wrote the link would choose where this browser sends requests.
     if (this.urlsFromLink && this.autorun) {
@@ -179,7 +182,7 @@ export class PlIoDemo extends LitElement {
 
   /** Runs `work` with the requests' live rows: on Stop or failure, the rows say which were aborted or never sent. */
   private async fetching<T>(context: RunContext, work: (io: IoRunContext) => Promise<T>): Promise<T> {
-    this.simulated = simulatedPagesStatus();
+    this.simulated = await simulatedPagesReady();
     try {
       const value = await work({
         ...context,

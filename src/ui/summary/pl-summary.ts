@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import type { DemoId, RunResultBase } from '../../core/run-result';
+import { isDemoId, type DemoId, type RunResultBase } from '../../core/run-result';
 import { DEMOS } from '../demos';
 import { define } from '../define';
 import { demoStyles } from '../shared/styles';
@@ -55,7 +55,7 @@ export class PlSummary extends LitElement {
   }
 
   private get demos() {
-    return DEMOS.filter((d): d is (typeof DEMOS)[number] & { id: DemoId } => d.id !== 'summary');
+    return DEMOS.filter((d): d is (typeof DEMOS)[number] & { id: DemoId } => isDemoId(d.id));
   }
 
   /** Runs every demo's Run all in turn; Stop ends the one running and the rest. */

@@ -1,0 +1,330 @@
+// The matrix runner's pure parts (scripts/matrix.mjs drives the browsers):
+// its arguments, the plan of browser × core-limit columns, the progress line,
+// the tables of medians, the results file and the exit code. No I/O here, so
+// the unit tests can pin each of them down.
+import { isDemoId, type DemoId } from '../src/core/run-result';
+import { resultsFile, type ResultsFile, type SavedRun } from '../src/core/results-file';
+import { countOf, formatMs } from '../src/core/format';
+import { median } from '../src/core/stats';
+
+export const USAGE = `Usage: npm run matrix -- [options] --out FILE
+
+Runs each demo's Run all on the built site, headless, in each browser under
+each core limit, prints a table per demo and writes FILE in the lab's export
+schema (parallel-lab/results@1), which the Compare view (?demo=compare) imports.
+
+  --browsers LIST   chromium,firefox,webkit (default: all three)
+  --cores LIST      core limits, such as 1,2 (default: 1 up to this machine's cores;
+                    "all" where limits are unavailable); "all" runs without a limit
+  --demos LIST      cpu,locks,io,scaling,data (default: all five)
+  --quick           small sizes, so a full matrix takes minutes (default: the lab's own sizes)
+  --repeats N       Run all N times per demo; the tables show medians (default: 1)
+  --out FILE        where to write the results (required)
+  --dist DIR        serve this built site as it is (default: $PL_DIST or dist, built
+                    first when missing or older than its sources)
+  --port N          the port to serve it on (default: a free one)
+  --help            this text
+
+Exit codes: 0 every run that started was verified; 1 a run failed verification
+(or timed out); 2 wrong arguments; 130 stopped with Ctrl-C.`;
+
+/** A core limit: N cores (taskset -c 0-(N-1)), or null for no limit. */
+export type CoreLimit = number | null;
+
+export interface MatrixOptions {
+  browsers: string[];
+  cores: CoreLimit[];
+  demos: DemoId[];
+  quick: boolean;
+  repeats: number;
+  out: string;
+  dist: string;
+  /** True when --dist named the site: it is served as it is, never rebuilt. */
+  distAsIs: boolean;
+  /** 0: a free port. */
+  port: number;
+}
+
+export type Parsed = { ok: true; options: MatrixOptions } | { ok: false; help: boolean; message: string };
+
+export interface ParseContext {
+  /** The browsers the runner knows (scripts/engines.mjs ENGINES). */
+  engines: readonly string[];
+  /** The demos the lab has. */
+  demos: readonly DemoId[];
+  /** The core limits when --cores is not given: each count this machine can give, or none where limits are unavailable. */
+  defaultCores: CoreLimit[];
+  /** The site's folder when --dist is not given. */
+  defaultDist: string;
+}
+
+const FLAGS = ['--browsers', '--cores', '--demos', '--repeats', '--out', '--dist', '--port'] as const;
+type ValueFlag = (typeof FLAGS)[number];
+
+function isValueFlag(arg: string): arg is ValueFlag {
+  return (FLAGS as readonly string[]).includes(arg);
+}
+
+/** Splits a comma list, refusing empty items and repeats. */
+function listOf(flag: string, text: string, known: readonly string[]): string[] | string {
+  const items = text.split(',').map((s) => s.trim());
+  if (items.some((s) => s === '')) return `${flag} needs a comma-separated list without empty items, got "${text}".`;
+  const unknown = items.filter((s) => !known.includes(s));
+  if (unknown.length) return `${flag}: unknown ${unknown.map((s) => `"${s}"`).join(', ')}; choose from ${known.join(', ')}.`;
+  if (new Set(items).size !== items.length) return `${flag} names something twice: "${text}".`;
+  return items;
+}
+
+function coresOf(text: string): CoreLimit[] | string {
+  const items = text.split(',').map((s) => s.trim());
+  const limits: CoreLimit[] = [];
+  for (const item of items) {
+    if (item === 'all') limits.push(null);
+    else if (/^[1-9]\d{0,3}$/.test(item)) limits.push(Number(item));
+    else return `--cores takes whole numbers of cores from 1, or "all", separated by commas; "${item}" is neither.`;
+  }
+  if (new Set(limits).size !== limits.length) return `--cores names a limit twice: "${text}".`;
+  return limits;
+}
+
+function wholeOf(flag: string, text: string, min: number, max: number): number | string {
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+    return `${flag} takes a whole number from ${min} to ${max}, got "${text}".`;
+  }
+  return Number(text);
+}
+
+/** Reads the runner's arguments (after `npm run matrix --`); says exactly what is wrong otherwise. */
+export function parseMatrixArgs(argv: readonly string[], context: ParseContext): Parsed {
+  const values: Partial<Record<ValueFlag, string>> = {};
+  let quick = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--help' || arg === '-h') return { ok: false, help: true, message: '' };
+    if (arg === '--quick') {
+      quick = true;
+      continue;
+    }
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
+    if (!isValueFlag(flag)) return { ok: false, help: false, message: `Unknown argument "${arg}".` };
+    if (values[flag] !== undefined) return { ok: false, help: false, message: `${flag} is given twice.` };
+    const value = inline ?? argv[++i];
+    if (value === undefined || (inline === undefined && value.startsWith('--'))) {
+      return { ok: false, help: false, message: `${flag} needs a value.` };
+    }
+    values[flag] = value;
+  }
+
+  const wrong = (message: string): Parsed => ({ ok: false, help: false, message });
+  const browsers =
+    values['--browsers'] === undefined ? [...context.engines] : listOf('--browsers', values['--browsers'], context.engines);
+  if (typeof browsers === 'string') return wrong(browsers);
+  const demos = values['--demos'] === undefined ? [...context.demos] : listOf('--demos', values['--demos'], context.demos);
+  if (typeof demos === 'string') return wrong(demos);
+  const cores = values['--cores'] === undefined ? [...context.defaultCores] : coresOf(values['--cores']);
+  if (typeof cores === 'string') return wrong(cores);
+  const repeats = values['--repeats'] === undefined ? 1 : wholeOf('--repeats', values['--repeats'], 1, 99);
+  if (typeof repeats === 'string') return wrong(repeats);
+  const port = values['--port'] === undefined ? 0 : wholeOf('--port', values['--port'], 0, 65535);
+  if (typeof port === 'string') return wrong(port);
+  const out = values['--out'];
+  if (!out) return wrong('--out FILE is required: where to write the results.');
+  return {
+    ok: true,
+    options: {
+      browsers,
+      cores,
+      demos: demos.filter(isDemoId),
+      quick,
+      repeats,
+      out,
+      dist: values['--dist'] ?? context.defaultDist,
+      distAsIs: values['--dist'] !== undefined,
+      port,
+    },
+  };
+}
+
+/** One column of the tables: a browser under a core limit, and why it did not run if it did not. */
+export interface MatrixColumn {
+  browser: string;
+  coreLimit: CoreLimit;
+  /** Set when the column cannot run: the browser is missing, or the limit cannot be applied here. */
+  skipped?: string;
+}
+
+/**
+ * The columns, browser by browser. Where a core limit cannot be applied
+ * (`limitProblem` says why: not Linux, no taskset, too few cores) its column
+ * is reported unavailable rather than run without it, so no result claims a
+ * limit it did not have.
+ */
+export function planColumns(
+  options: Pick<MatrixOptions, 'browsers' | 'cores'>,
+  machine: { missing: (browser: string) => string; limitProblem: (cores: number) => string },
+): MatrixColumn[] {
+  return options.browsers.flatMap((browser) => {
+    const missing = machine.missing(browser);
+    return options.cores.map((coreLimit): MatrixColumn => {
+      const skipped = missing || (coreLimit === null ? '' : machine.limitProblem(coreLimit));
+      return skipped ? { browser, coreLimit, skipped } : { browser, coreLimit };
+    });
+  });
+}
+
+/** "2 cores", "1 core", or "all cores". */
+export function coresLabel(coreLimit: CoreLimit): string {
+  return coreLimit === null ? 'all cores' : countOf(coreLimit, 'core');
+}
+
+/** "1:05": minutes and seconds since the matrix started. */
+export function formatElapsed(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+export interface Progress {
+  /** Which Run all of the whole matrix this is, from 1, and how many there are. */
+  step: number;
+  steps: number;
+  browser: string;
+  coreLimit: CoreLimit;
+  demo: DemoId;
+  repeat: number;
+  repeats: number;
+  /** The variant running now; '' until the first starts. */
+  variant: string;
+  elapsedMs: number;
+}
+
+/** The progress line: browser, cores, demo, variant and elapsed time; cut to `columns` for a terminal. */
+export function progressLine(p: Progress, columns = Infinity): string {
+  const parts = [`[${p.step}/${p.steps}]`, p.browser, coresLabel(p.coreLimit), p.demo];
+  if (p.repeats > 1) parts.push(`run ${p.repeat}/${p.repeats}`);
+  parts.push(p.variant || 'starting', formatElapsed(p.elapsedMs));
+  const line = parts.join(' · ');
+  return line.length <= columns ? line : `${line.slice(0, Math.max(0, columns - 1))}…`;
+}
+
+/** One finished run, where it ran, and in which of the demo's repeats. */
+export interface MatrixRun {
+  column: MatrixColumn;
+  repeat: number;
+  run: SavedRun;
+}
+
+/** A Run all that started and did not end verified (unverified, timed out, crashed). */
+export interface MatrixFailure {
+  column: MatrixColumn;
+  demo: DemoId;
+  repeat: number;
+  message: string;
+}
+
+/** The run as it goes in the file: its environment says the core limit it ran under (absent: none). */
+export function withCoreLimit(run: SavedRun, coreLimit: CoreLimit): SavedRun {
+  const environment = { ...run.environment };
+  if (coreLimit === null) delete environment.coreLimit;
+  else environment.coreLimit = coreLimit;
+  return { ...run, environment };
+}
+
+/** The results file: every run the matrix finished, in the export schema. */
+export function matrixFile(runs: readonly MatrixRun[], exportedAt?: Date): ResultsFile {
+  return resultsFile(
+    runs.map((r) => withCoreLimit(r.run, r.column.coreLimit)),
+    exportedAt,
+  );
+}
+
+const sameColumn = (a: MatrixColumn, b: MatrixColumn) => a.browser === b.browser && a.coreLimit === b.coreLimit;
+
+/**
+ * How a run's row is named: its variant, split by worker count for a variant
+ * that one Run all gave on several counts (the scaling demo's sweep).
+ */
+function rowNamer(runs: readonly MatrixRun[]): (r: MatrixRun) => string {
+  const split = new Set<string>();
+  const counts = new Map<string, number>();
+  for (const r of runs) {
+    const key = [r.column.browser, r.column.coreLimit, r.repeat, r.run.demo, r.run.variant].join('|');
+    const workers = counts.get(key);
+    if (workers !== undefined && workers !== r.run.workers) split.add(`${r.run.demo}|${r.run.variant}`);
+    counts.set(key, r.run.workers);
+  }
+  return (r) =>
+    split.has(`${r.run.demo}|${r.run.variant}`) ? `${r.run.variant}, ${countOf(r.run.workers, 'worker')}` : r.run.variant;
+}
+
+/** Column texts padded to one width each: the first to the left, the numbers to the right. */
+function aligned(rows: readonly string[][]): string[] {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
+  return rows.map((row) =>
+    row
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+/**
+ * One table per demo: a row per variant, a column per browser × core limit,
+ * each cell the median wall time of that variant's verified runs there. `✗`
+ * marks a cell with a run that failed verification, or a Run all that failed
+ * before reaching it; `–` a column that did not run.
+ */
+export function demoTables(
+  demos: readonly DemoId[],
+  columns: readonly MatrixColumn[],
+  runs: readonly MatrixRun[],
+  failures: readonly MatrixFailure[],
+  repeats: number,
+): string {
+  const rowOf = rowNamer(runs);
+  const what = repeats > 1 ? `median wall time of ${repeats} Run alls` : 'wall time';
+  return demos
+    .map((demo) => {
+      const ofDemo = runs.filter((r) => r.run.demo === demo);
+      const rows = [...new Set(ofDemo.map(rowOf))];
+      const failedIn = (column: MatrixColumn) => failures.some((f) => f.demo === demo && sameColumn(f.column, column));
+      const header = [
+        ['', ...columns.map((c) => c.browser)],
+        ['variant', ...columns.map((c) => coresLabel(c.coreLimit))],
+      ];
+      const body = rows.map((row) => [
+        row,
+        ...columns.map((column) => {
+          if (column.skipped) return '–';
+          const cell = ofDemo.filter((r) => sameColumn(r.column, column) && rowOf(r) === row);
+          const verified = cell.filter((r) => r.run.verified).map((r) => r.run.wallMs);
+          // A Run all that failed before this row's variant finished (or in it) leaves this repeat out of the cell.
+          const cutShort = failures.some(
+            (f) => f.demo === demo && sameColumn(f.column, column) && !cell.some((r) => r.repeat === f.repeat),
+          );
+          const failed = cell.length > verified.length || cutShort;
+          const value = verified.length ? formatMs(median(verified)) : '';
+          return [value, failed ? '✗' : ''].filter(Boolean).join(' ') || '–';
+        }),
+      ]);
+      if (!rows.length) body.push(['(no finished runs)', ...columns.map((c) => (failedIn(c) ? '✗' : '–'))]);
+      return [`${demo}: ${what}`, ...aligned([...header, ...body])].join('\n');
+    })
+    .join('\n\n');
+}
+
+/**
+ * The runner's exit code: 2 for wrong arguments is decided before anything
+ * runs; here, 130 after Ctrl-C, 1 when a run that started failed
+ * verification, else 0 (a missing browser or an unavailable limit is not a failure).
+ */
+export function exitCode(outcome: {
+  interrupted: boolean;
+  runs: readonly MatrixRun[];
+  failures: readonly MatrixFailure[];
+}): number {
+  if (outcome.interrupted) return 130;
+  return outcome.failures.length || outcome.runs.some((r) => !r.run.verified) ? 1 : 0;
+}
