@@ -29,6 +29,9 @@ export function browserOf(userAgent: string): { name: string; version: string } 
     ['Firefox', /Firefox\/([\d.]+)/],
     ['Chromium', /Chromium\/([\d.]+)/],
     ['Chrome', /Chrome\/([\d.]+)/],
+    // Safari runs only on Apple's systems; on Linux the same words come from WebKitGTK (Epiphany, MiniBrowser),
+    // whose "Version/" is not its own version, so none is claimed.
+    ['WebKitGTK', /X11; Linux.*AppleWebKit\/.*Safari()/],
     ['Safari', /Version\/([\d.]+).*Safari/],
     ['WebKit', /AppleWebKit\/([\d.]+)/],
   ];

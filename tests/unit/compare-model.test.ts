@@ -55,6 +55,7 @@ describe('the comparison of results', () => {
     expect(machineOf(env('Firefox', { coreLimit: 4 })).key).not.toBe(machineOf(env('Firefox')).key);
     expect(machineOf(env('Firefox', { userAgent: 'other' })).key).toBe(machineOf(env('Firefox')).key);
     expect(machineOf(env('Firefox', { browserVersion: '2.0' })).key).not.toBe(machineOf(env('Firefox')).key);
+    expect(machineOf(env('WebKitGTK', { browserVersion: '' })).label).toBe('WebKitGTK · 4 cores reported');
     expect(machineOf(env('\u202eevil')).label).toBe('[U+202E]evil 1.0 · 4 cores reported');
   });
 

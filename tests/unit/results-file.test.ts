@@ -12,7 +12,7 @@ import {
   type SavedRun,
 } from '../../src/core/results-file';
 import type { DemoId, RunResultBase } from '../../src/core/run-result';
-import { engineOf, osOf } from '../../src/runtime/environment';
+import { browserOf, engineOf, osOf } from '../../src/runtime/environment';
 
 const environment: RunEnvironment = {
   browser: 'Chromium',
@@ -177,6 +177,16 @@ describe('the environment a run names', () => {
       engineOf('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Safari/605.1.15'),
     ).toBe('WebKit');
     expect(engineOf('curl/8.0')).toBe('unknown');
+  });
+
+  it('names WebKitGTK on Linux, not Safari, and claims no version its user agent does not give', () => {
+    const webkitGtk = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/60.5 Safari/605.1.15';
+    expect(browserOf(webkitGtk)).toEqual({ name: 'WebKitGTK', version: '' });
+    const safari =
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Safari/605.1.15';
+    expect(browserOf(safari)).toEqual({ name: 'Safari', version: '18.0' });
+    const chromeLinux = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
+    expect(browserOf(chromeLinux)).toEqual({ name: 'Chrome', version: '156.0.0.0' });
   });
 
   it('tells the operating system from the user agent', () => {

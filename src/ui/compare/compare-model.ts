@@ -60,7 +60,7 @@ export function machineOf(env: RunEnvironment): Machine {
       env.coreLimit ?? null,
       env.coreLimit === undefined ? env.reportedCores : null,
     ]),
-    label: `${echo(env.browser)} ${echo(env.browserVersion)} · ${cores}`,
+    label: `${[echo(env.browser), echo(env.browserVersion)].filter(Boolean).join(' ')} · ${cores}`,
   };
 }
 
