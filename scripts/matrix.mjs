@@ -11,17 +11,8 @@ import { preview } from 'vite';
 import { ENGINES, coreLimitProblem, missingEngine, openEngine } from './engines.mjs';
 import { runDemoOnce } from './run-demo.mjs';
 import { DEMO_IDS } from '../src/core/run-result.ts';
-import {
-  USAGE,
-  coresLabel,
-  demoTables,
-  exitCode,
-  formatElapsed,
-  matrixFile,
-  parseMatrixArgs,
-  planColumns,
-  progressLine,
-} from './matrix-core.ts';
+import { coresLabel, demoTables, exitCode, formatElapsed, matrixFile, planColumns, progressLine } from './matrix-core.ts';
+import { USAGE, parseMatrixArgs } from './matrix-args.ts';
 
 const parsed = parseMatrixArgs(process.argv.slice(2), {
   engines: ENGINES,
