@@ -4,15 +4,11 @@
 // --only measures only the figures whose names contain WORDS (say `pool`, `start`, `cpu:`).
 // PL_DIST and PL_PORT move the site it builds and the two ports it serves from (the site's, and the next one's).
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build as viteBuild, preview } from 'vite';
+import { preview } from 'vite';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath, missingBrowsersMessage } from './browsers.mjs';
 import { PAGE_WEIGHT_BUDGET_BYTES, RUN_PAGES, scriptsBeforeRun } from './page-weight.ts';
-import { isolationHeaders } from '../vite.config.ts';
+import { poolOverhead, servePoolPage } from './bench-pool/measure.mjs';
 import { median } from '../src/core/stats.ts';
 import { CLOSE_TO_LONGEST, CLOSE_TO_SUM, SPEEDUP, isAbout } from '../src/experiments/verdicts.ts';
 
@@ -24,9 +20,6 @@ const PORT = Number(process.env.PL_PORT ?? 4190);
 const base = `http://127.0.0.1:${PORT}/`;
 /** The page that measures the pool's own cost, built apart from the lab's site (scripts/bench-pool/). */
 const poolPage = `http://127.0.0.1:${PORT + 1}/`;
-/** Empty tasks per measurement of the pool's cost, in turns of 100 for each pool. */
-const POOL_TASKS = 2000;
-const POOL_TURNS = 20;
 
 const missing = missingBrowsersMessage();
 if (missing) {
@@ -222,50 +215,6 @@ async function timeToRun(page) {
   return (await page.waitForFunction(() => window.runEnabledMs)).jsonValue();
 }
 
-/**
- * The pool's own cost, on its page (scripts/bench-pool/): the lab's pool,
- * workerpool and a bare postMessage round trip, each running the same empty
- * tasks one after another on one warm worker, in turns.
- */
-async function poolOverhead(page) {
-  const rows = [
-    ["pool: an empty task's round trip, lab's pool ÷ bare postMessage", 'at most', 1.25, (t) => t.lab / t.raw],
-    ["pool: an empty task's round trip, lab's pool ÷ workerpool's", 'at most', 1, (t) => t.lab / t.workerpool],
-  ];
-  const values = rows.map(() => []);
-  const perTask = { raw: [], lab: [], workerpool: [] };
-  const names = Object.keys(perTask);
-  for (let i = 0; i < RUNS; i++) {
-    await page.goto(poolPage);
-    const times = await page.evaluate(([count, turns]) => window.poolOverhead(count, turns), [POOL_TASKS, POOL_TURNS]);
-    rows.forEach(([, , , read], f) => values[f].push(read(times)));
-    for (const name of names) perTask[name].push(times[name]);
-  }
-  const microseconds = names.map((name) => `${name} ${(median(perTask[name]) * 1000).toFixed(1)} µs`).join(', ');
-  return {
-    rows: rows.map(([name, direction, target], f) => ({ name, direction, target, values: values[f] })),
-    note: `Pool: time per empty task (medians): ${microseconds}.`,
-  };
-}
-
-/** Builds the pool's page into a folder of its own and serves it on the next port, with the site's headers. */
-async function servePoolPage() {
-  const root = fileURLToPath(new URL('./bench-pool/', import.meta.url));
-  const outDir = await mkdtemp(join(tmpdir(), 'parallel-lab-bench-pool-'));
-  // workerpool's browser bundle names Node's modules for its Node branch: Vite says so, and leaves them out.
-  const config = { configFile: false, root, base: './', logLevel: 'error', worker: { format: 'es' } };
-  await viteBuild({ ...config, build: { outDir, emptyOutDir: true, target: 'es2022' } });
-  const server = await preview({
-    ...config,
-    build: { outDir },
-    preview: { port: PORT + 1, strictPort: true, host: '127.0.0.1', headers: isolationHeaders },
-  });
-  return async () => {
-    await new Promise((r) => server.httpServer.close(r));
-    await rm(outDir, { recursive: true, force: true });
-  };
-}
-
 async function openDemo(page, demo, query) {
   await page.goto(`${base}?demo=${demo}&${query}`);
   const tag = `pl-${demo}-demo`;
@@ -290,7 +239,7 @@ async function runSuite(page, suite) {
 const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 const server = await preview({ preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
-const closePoolPage = await servePoolPage();
+const closePoolPage = await servePoolPage(PORT + 1);
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
 
 const rows = [];
@@ -314,7 +263,7 @@ try {
     rows.push({ name, direction, target, values });
   }
   if (wanted('pool: ')) {
-    const pool = await poolOverhead(page);
+    const pool = await poolOverhead(page, poolPage, RUNS);
     rows.push(...pool.rows);
     notes.push(pool.note);
   }
