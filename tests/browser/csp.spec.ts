@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, waitForRuns } from './fixtures';
+import { SMALL_DEMOS as DEMOS, test, expect, waitForRuns } from './fixtures';
 import { headersPort, ioEndpointsPort } from '../../playwright.config';
 import type { DemoId, RunResultBase } from '../../src/core/run-result';
 import type { IoRunResult } from '../../src/experiments/io-rules';
@@ -7,15 +7,6 @@ import type { IoRunResult } from '../../src/experiments/io-rules';
 /** The built site in /lab/ of a host that sends the headers of its `_headers`: isolation and the Content-Security-Policy. */
 const lab = `http://127.0.0.1:${headersPort}/lab`;
 const endpoints = `http://127.0.0.1:${ioEndpointsPort}`;
-
-/** Each demo with small sizes (so Run all is quick), and how many runs its Run all makes on an isolated page. */
-const DEMOS = [
-  { id: 'cpu', small: 'numbers=100000&rounds=5&workers=2', runs: 4 },
-  { id: 'scaling', small: 'numbers=100000&rounds=5&max-workers=2', runs: 3 },
-  { id: 'data', small: 'numbers=100000', runs: 4 },
-  { id: 'io', small: 'latencies=50,100,150,200&sizes=1000', runs: 3 },
-  { id: 'locks', small: 'increments=10000', runs: 6 },
-] as const;
 
 /** Records every `securitypolicyviolation` the page fires, from its first script on. */
 async function recordViolations(page: Page): Promise<void> {

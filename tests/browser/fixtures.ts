@@ -46,3 +46,12 @@ export async function waitForRuns<T>(page: Page, count: number, timeout = 60_000
   await page.waitForFunction((n) => (window as unknown as { __runs: unknown[] }).__runs.length >= n, count, { timeout });
   return runsOf<T>(page);
 }
+
+/** Each demo with small sizes (so Run all is quick), and how many runs its Run all makes on an isolated page. */
+export const SMALL_DEMOS = [
+  { id: 'cpu', small: 'numbers=100000&rounds=5&workers=2', runs: 4 },
+  { id: 'scaling', small: 'numbers=100000&rounds=5&max-workers=2', runs: 3 },
+  { id: 'data', small: 'numbers=100000', runs: 4 },
+  { id: 'io', small: 'latencies=50,100,150,200&sizes=1000', runs: 3 },
+  { id: 'locks', small: 'increments=10000', runs: 6 },
+] as const;

@@ -1,14 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, waitForRuns } from './fixtures';
-
-/** Each demo with small sizes (so Run all is quick), and how many runs its Run all makes here. */
-const DEMOS = [
-  { id: 'cpu', small: 'numbers=100000&rounds=5&workers=2', runs: 4 },
-  { id: 'scaling', small: 'numbers=100000&rounds=5&max-workers=2', runs: 3 },
-  { id: 'data', small: 'numbers=100000', runs: 4 },
-  { id: 'io', small: 'latencies=50,100,150,200&sizes=1000', runs: 3 },
-  { id: 'locks', small: 'increments=10000', runs: 6 },
-] as const;
+import { SMALL_DEMOS as DEMOS, test, expect, waitForRuns } from './fixtures';
 
 const demoOf = (page: Page, id: string) => page.locator(`pl-${id}-demo`);
 
