@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runBase } from './fixtures/run-base';
 import { coreCount, type CoreCount } from '../../src/core/scaling';
 import type { CpuRunResult, CpuVariant } from '../../src/experiments/cpu-rules';
 import { SPEEDUP } from '../../src/experiments/verdicts';
@@ -7,16 +8,13 @@ import { templateText } from './fixtures/template-text';
 
 function run(variant: CpuVariant, wallMs: number, extra: Partial<CpuRunResult> = {}): CpuRunResult {
   return {
-    schema: 'parallel-lab/run@2',
-    demo: 'cpu',
-    variant,
-    params: { numbers: 1_000_000, rounds: 50, workers: 2, chunkSize: 1 },
-    wallMs,
-    workers: variant === 'serial' ? 1 : variant === 'main-thread-tasks' ? 4 : 2,
-    verified: true,
-    startedAt: '2026-01-01T00:00:00.000Z',
-    longestFrameGapMs: 16,
-    longestBlockMs: 0,
+    ...runBase(
+      'cpu',
+      variant,
+      { numbers: 1_000_000, rounds: 50, workers: 2, chunkSize: 1 },
+      wallMs,
+      variant === 'serial' ? 1 : variant === 'main-thread-tasks' ? 4 : 2,
+    ),
     trace: [],
     checksum: 1,
     expectedChecksum: 1,

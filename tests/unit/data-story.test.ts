@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runBase } from './fixtures/run-base';
 import { copiedBytes, type DataRunResult, type DataVariant } from '../../src/experiments/data-rules';
 import { ABOUT_THE_SAME, SMOOTH_FRAME_GAP_MS } from '../../src/experiments/verdicts';
 import { dataResultsCaption, lessonWays } from '../../src/ui/data/data-copy';
@@ -9,16 +10,7 @@ import { templateText } from './fixtures/template-text';
 function run(variant: DataVariant, wallMs: number, extra: Partial<DataRunResult> = {}): DataRunResult {
   const numbers = extra.params?.numbers ?? 10_000_000;
   return {
-    schema: 'parallel-lab/run@2',
-    demo: 'data',
-    variant,
-    params: { numbers },
-    wallMs,
-    workers: 1,
-    verified: true,
-    startedAt: '2026-01-01T00:00:00.000Z',
-    longestFrameGapMs: 16,
-    longestBlockMs: 0,
+    ...runBase('data', variant, { numbers }, wallMs, 1),
     trace: [],
     bytes: copiedBytes(variant, numbers),
     extraBytes: copiedBytes(variant, numbers),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runBase } from './fixtures/run-base';
 import { latencySummary, type RequestRecord } from '../../src/core/io-requests';
 import type { IoParams, IoRunResult, IoVariant } from '../../src/experiments/io-rules';
 import { ABOUT_THE_SAME, CLOSE_TO_LONGEST, SPEEDUP } from '../../src/experiments/verdicts';
@@ -41,16 +42,7 @@ function run(variant: IoVariant, wallMs: number, extra: Partial<IoRunResult> = {
   const p = extra.params ?? params();
   const pages = p.source === 'urls' ? p.urls.length : p.latencies.length;
   return {
-    schema: 'parallel-lab/run@2',
-    demo: 'io',
-    variant,
-    params: p,
-    wallMs,
-    workers: variant === 'serial' ? 1 : 4,
-    verified: true,
-    startedAt: '2026-01-01T00:00:00.000Z',
-    longestFrameGapMs: 16,
-    longestBlockMs: 0,
+    ...runBase('io', variant, p, wallMs, variant === 'serial' ? 1 : 4),
     trace: [],
     requests: Array.from({ length: pages }, (_, i) => request(i)),
     sumLatencyMs: SUM,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runBase } from './fixtures/run-base';
 import { LOCKS_VARIANTS, mustBeExact, type LocksRunResult, type LocksVariant } from '../../src/experiments/locks-rules';
 import { ABOUT_THE_SAME } from '../../src/experiments/verdicts';
 import { LOCKS_COLUMNS, checkText, lessonSizeMeasure, locksStory, type LocksResults } from '../../src/ui/locks/locks-story';
@@ -13,16 +14,7 @@ function run(variant: LocksVariant, wallMs: number, extra: Partial<LocksRunResul
   const actual = extra.actual ?? expected;
   const mainThread = variant.startsWith('async');
   return {
-    schema: 'parallel-lab/run@2',
-    demo: 'locks',
-    variant,
-    params: { workers: WORKERS, increments: INCREMENTS, widen: 0 },
-    wallMs,
-    workers: WORKERS,
-    verified: true,
-    startedAt: '2026-01-01T00:00:00.000Z',
-    longestFrameGapMs: 16,
-    longestBlockMs: 0,
+    ...runBase('locks', variant, { workers: WORKERS, increments: INCREMENTS, widen: 0 }, wallMs, WORKERS),
     trace: Array.from({ length: WORKERS }, (_, i) => ({
       lane: `${mainThread ? 'task' : 'worker'} ${i + 1}`,
       chunk: i,

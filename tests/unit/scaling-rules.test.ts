@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runBase } from './fixtures/run-base';
 import { amdahl, fitAmdahl, usableCores } from '../../src/core/scaling';
 import type { WorkerApi } from '../../src/core/worker-api';
 import { runScalingSweep } from '../../src/experiments/scaling';
@@ -18,16 +19,7 @@ const PARAMS: ScalingParams = { numbers: 1_000_000, rounds: 50, maxWorkers: 4, r
 
 function run(workers: number, wallMs: number, extra: Partial<ScalingWorkersRun> = {}): ScalingWorkersRun {
   return {
-    schema: 'parallel-lab/run@2',
-    demo: 'scaling',
-    variant: 'workers',
-    params: PARAMS,
-    wallMs,
-    workers,
-    verified: true,
-    startedAt: '2026-01-01T00:00:00.000Z',
-    longestFrameGapMs: 16,
-    longestBlockMs: 0,
+    ...runBase('scaling', 'workers', PARAMS, wallMs, workers),
     trace: [],
     checksum: 1,
     expectedChecksum: 1,

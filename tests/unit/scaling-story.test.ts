@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runBase } from './fixtures/run-base';
 import { amdahl } from '../../src/core/scaling';
 import type { CurvePoint, ScalingCurveRun } from '../../src/experiments/scaling-rules';
 import { ABOUT_THE_SAME, SPEEDUP } from '../../src/experiments/verdicts';
@@ -15,16 +16,7 @@ function points(...speedups: number[]): CurvePoint[] {
 
 function curve(p: CurvePoint[], extra: Partial<ScalingCurveRun> = {}): ScalingCurveRun {
   return {
-    schema: 'parallel-lab/run@2',
-    demo: 'scaling',
-    variant: 'curve',
-    params: { numbers: 1_000_000, rounds: 50, maxWorkers: p.length, repeats: 1 },
-    wallMs: 5000,
-    workers: p.length,
-    verified: true,
-    startedAt: '2026-01-01T00:00:00.000Z',
-    longestFrameGapMs: 16,
-    longestBlockMs: 0,
+    ...runBase('scaling', 'curve', { numbers: 1_000_000, rounds: 50, maxWorkers: p.length, repeats: 1 }, 5000, p.length),
     trace: [],
     points: p,
     amdahl: { serialFraction: 0.02, maxSpeedup: 50 },

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { runBase } from './fixtures/run-base';
 import type { DemoId, RunResultBase } from '../../src/core/run-result';
 import { findings } from '../../src/ui/summary/summary-story';
 
 const run = (demo: DemoId, variant: string, extra: Record<string, unknown> = {}): RunResultBase<DemoId, string, unknown> =>
   ({
-    schema: 'parallel-lab/run@2',
-    demo,
-    variant,
-    params: { numbers: 1000, rounds: 5 },
-    wallMs: 100,
-    workers: 1,
-    verified: true,
-    startedAt: '2026-01-01T00:00:00.000Z',
-    longestFrameGapMs: 16,
-    longestBlockMs: 0,
+    ...runBase(demo, variant, { numbers: 1000, rounds: 5 }, 100, 1),
     trace: [],
     ...extra,
   }) as RunResultBase<DemoId, string, unknown>;
