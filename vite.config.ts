@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { build, defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin, type Rollup } from 'vite';
+
+type OutputBundle = Rollup.OutputBundle;
+type OutputChunk = Rollup.OutputChunk;
 
 /** Cross-origin isolation (for SharedArrayBuffer) and no caching, on every response. */
 export const isolationHeaders = {
@@ -60,14 +63,21 @@ export function serviceWorker(): Plugin {
  * The one inline script of a built page, first in its head, allowed by its hash. At `/lab` without its slash (a
  * plain host that does not redirect), every relative address would point above the lab, and the browser's
  * look-ahead would fetch a `<script src>` from there before any script ran; so the page loads its code from here,
- * once it is sure to be at `/lab/`, and otherwise goes there and reads no further. The entry's address is read
- * from `data-entry`, so the script, and its hash, stay the same from build to build.
+ * once it is sure to be at `/lab/`, and otherwise goes there and reads no further. It asks for every module the
+ * page will run before its first Run at once (`data-preload`, see `preloads`), rather than each once the one
+ * importing it has arrived. The addresses are read from the data attributes, so the script, and its hash, stay the
+ * same from build to build.
  */
 function loadTheLab(script: HTMLScriptElement) {
   if (!/(\/|\.html)$/.test(location.pathname)) {
     location.replace(`${location.pathname}/${location.search}${location.hash}`);
     document.write('<!--');
   } else {
+    const { common = [], demos = {}, fallback = '' } = JSON.parse(script.dataset.preload ?? '{}') as Partial<Preloads>;
+    // Own keys only: `?demo=__proto__` names no demo.
+    const demo = new URLSearchParams(location.search).get('demo') ?? fallback;
+    const files = [...common, ...(Object.hasOwn(demos, demo) ? demos[demo] : (demos[fallback] ?? []))];
+    document.head.append(...files.map((href) => Object.assign(document.createElement('link'), { rel: 'modulepreload', href })));
     // As a module script in the page would: run once the page is parsed.
     addEventListener('DOMContentLoaded', () =>
       document.head.append(Object.assign(document.createElement('script'), { type: 'module', src: script.dataset.entry })),
@@ -75,6 +85,46 @@ function loadTheLab(script: HTMLScriptElement) {
   }
 }
 const LOADER = `(${loadTheLab.toString()})(document.currentScript);`;
+
+/** The modules a page runs before its first Run: its own, and the demo's named by `?demo=` (or else `fallback`'s). */
+interface Preloads {
+  common: string[];
+  demos: Record<string, string[]>;
+  fallback: string;
+}
+
+/**
+ * What a built page preloads: its entry with every module that imports statically, and the modules it imports
+ * at once (the lab's frame); then, for each demo (a chunk `src/ui/<id>/pl-*.ts`, imported by `src/ui/demos.ts`),
+ * that demo's modules. The lab's own page shows the first demo when its address names none it knows; the embed
+ * page then shows none.
+ */
+function preloads(bundle: OutputBundle, entry: OutputChunk, showsDefault: boolean): Preloads {
+  const chunks = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk');
+  const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+  const withImports = (file: string, into = new Set<string>()): Set<string> => {
+    if (into.has(file)) return into;
+    into.add(file);
+    for (const imported of byFile.get(file)?.imports ?? []) withImports(imported, into);
+    return into;
+  };
+  const common = withImports(entry.fileName);
+  for (const file of entry.dynamicImports) withImports(file, common);
+  const demos: Record<string, string[]> = {};
+  for (const chunk of chunks) {
+    const id = /\/src\/ui\/([^/]+)\/pl-[^/]+\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1];
+    if (id && chunk.isDynamicEntry) demos[id] = [...withImports(chunk.fileName)].filter((file) => !common.has(file));
+  }
+  const demosModule = chunks.find((c) => c.moduleIds.some((m) => m.endsWith('/src/ui/demos.ts')));
+  const first = demosModule?.dynamicImports.map((file) => byFile.get(file)).find((c) => c && c.fileName in bundle);
+  const fallback = showsDefault ? (Object.keys(demos).find((id) => demos[id][0] === first?.fileName) ?? '') : '';
+  const address = (file: string) => `./${file}`;
+  return {
+    common: [...common].map(address),
+    demos: Object.fromEntries(Object.entries(demos).map(([id, files]) => [id, files.map(address)])),
+    fallback,
+  };
+}
 
 /** The placeholder in the built `_headers` and `nginx.conf.example` (from public/) that the build fills in. */
 const POLICY_PLACEHOLDER = '%CONTENT_SECURITY_POLICY%';
@@ -134,12 +184,13 @@ function strictContentSecurityPolicy(): Plugin {
     },
     transformIndexHtml: {
       order: 'post',
-      handler(html) {
+      handler(html, { bundle, chunk, filename }) {
         const entry = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html);
-        if (!entry) throw new Error('A page without its entry <script type="module" src>');
+        if (!entry || !bundle || !chunk) throw new Error('A page without its entry <script type="module" src>');
+        const preload = JSON.stringify(preloads(bundle, chunk, filename.endsWith('index.html')));
         const page = afterCharset(
           html.replace(entry[0], '').replace(/\s*<link rel="modulepreload" crossorigin href="[^"]+">/g, ''),
-          `<script data-entry="${entry[1]}">${LOADER}</script>`,
+          `<script data-entry="${entry[1]}" data-preload='${preload}'>${LOADER}</script>`,
         );
         const own = inlineHashes(page);
         own.script.forEach((hash) => hashes.script.add(hash));
@@ -171,6 +222,11 @@ export default defineConfig({
     // PL_DIST builds elsewhere, to test two builds side by side (see playwright.config.ts).
     outDir: process.env.PL_DIST ?? 'dist',
     // The lab's page, and the page a course site frames to show one demo.
-    rollupOptions: { input: { main: 'index.html', embed: 'embed.html' } },
+    rollupOptions: {
+      input: { main: 'index.html', embed: 'embed.html' },
+      // Every module that two or more chunks import goes into one chunk, `shared`: a page then asks for four files
+      // rather than thirty, and on a busy machine each wave of requests costs more than the few KB it would save.
+      output: { codeSplitting: { groups: [{ name: 'shared', minShareCount: 2 }] } },
+    },
   },
 });

@@ -1,5 +1,6 @@
 import { readHostMessage, slimRun, type FrameMessage } from './core/embed-protocol';
 import { isDemoId } from './core/run-result';
+import { nextPaint } from './runtime/frame-monitor';
 import { reloadMayFollow, startServiceWorkerSafely } from './runtime/service-worker-client';
 import { DEMOS } from './ui/demos';
 import { unknownDemoMessage } from './ui/url-params';
@@ -16,9 +17,10 @@ type DemoElement = HTMLElement & { runAll(): Promise<boolean>; stop(): void };
 /** Runs hold no secrets: any page that frames the lab may read them. */
 const post = (message: FrameMessage) => window.parent.postMessage(message, '*');
 
-// Only a page that may reload itself waits for its service worker (see main.ts).
+// Only a page that may reload itself waits for its service worker; any other starts it once it has painted (see main.ts).
 const holdBack = reloadMayFollow();
-const serviceWorker = startServiceWorkerSafely();
+let painted: () => void = () => undefined;
+const serviceWorker = startServiceWorkerSafely(holdBack ? undefined : new Promise<void>((resolve) => (painted = resolve)));
 if (!holdBack || !(await serviceWorker).reloading) {
   const params = new URLSearchParams(location.search);
   const requested = params.get('demo');
@@ -52,4 +54,5 @@ if (!holdBack || !(await serviceWorker).reloading) {
     }).observe(document.documentElement);
     post({ type: 'parallel-lab:ready', demo: requested });
   }
+  void nextPaint().then(painted);
 }

@@ -54,9 +54,11 @@ export function reloadMayFollow(search = location.search): boolean {
   return !crossOriginIsolated && !marked && !serviceWorkerDisabled(search) && Boolean(container) && window.isSecureContext;
 }
 
-export async function startServiceWorker(search = location.search): Promise<ServiceWorkerStatus> {
+/** Starts the worker once `after` has settled (at once without it); the reload's mark leaves the address at once. */
+export async function startServiceWorker(search = location.search, after?: Promise<unknown>): Promise<ServiceWorkerStatus> {
   const reloadedAlready = new URLSearchParams(search).has(RELOADED_PARAM);
   if (reloadedAlready) history.replaceState(history.state, '', withoutReloadMark(location.href));
+  await after;
   const container = navigator.serviceWorker as ServiceWorkerContainer | undefined;
   if (serviceWorkerDisabled(search)) {
     const registrations = container ? await container.getRegistrations() : [];
@@ -132,10 +134,12 @@ let started: Promise<ServiceWorkerStatus> | undefined;
 
 /**
  * Starts the service worker as `startServiceWorker` does, once a page, but
- * never throws: a page must start without one.
+ * never throws: a page must start without one. With `after`, the worker
+ * starts once that has settled, and what awaits the worker (see
+ * `serviceWorkerStarted`) awaits that too.
  */
-export function startServiceWorkerSafely(): Promise<ServiceWorkerStatus> {
-  started ??= startServiceWorker().catch((error: unknown) => ({
+export function startServiceWorkerSafely(after?: Promise<unknown>): Promise<ServiceWorkerStatus> {
+  started ??= startServiceWorker(location.search, after).catch((error: unknown) => ({
     state: 'failed',
     reloading: false,
     detail: `The service worker could not start: ${error instanceof Error ? error.message : String(error)}`,

@@ -195,6 +195,21 @@ test('calibrates the work per number when none is given, says why, and again on 
   expect(Number(await demo.locator('#rounds').inputValue())).toBeGreaterThan(rounds);
 });
 
+test('Run is ready before the work per number is chosen: with none given, a run chooses it first', async ({ page }) => {
+  await page.goto('./?demo=cpu&numbers=100000');
+  const demo = page.locator('pl-cpu-demo');
+  await expect(demo.locator('[data-field="calibration"]')).toBeVisible();
+  await demo.locator('#rounds').fill('');
+  await expect(demo.locator('#rounds-error')).toHaveCount(0);
+  await expect(demo.locator('#rounds')).not.toHaveAttribute('aria-invalid', 'true');
+  await demo.getByRole('button', { name: 'Serial' }).click();
+  const [run] = await waitForRuns(page, 1);
+  await expect(demo.locator('[data-field="calibration"]')).toContainText('so the serial run takes about 1,000 ms');
+  const rounds = Number(await demo.locator('#rounds').inputValue());
+  expect(rounds).toBeGreaterThanOrEqual(1);
+  expect(run).toMatchObject({ variant: 'serial', verified: true, params: { rounds } });
+});
+
 test('shows the environment: cores, isolation and shared memory', async ({ page }) => {
   await page.goto('./');
   const panel = page.locator('pl-environment-panel');
@@ -211,7 +226,8 @@ test('bad numbers in the URL are refused without starting; fixing them chooses t
   await page.goto('./?demo=cpu&numbers=-1&autorun=1');
   const demo = page.locator('pl-cpu-demo');
   await expect(demo.locator('#numbers-error')).toHaveText('Numbers: cannot be negative.');
-  await expect(demo.locator('#rounds-error')).toContainText('press Calibrate');
+  // An empty work per number is no error: it is chosen once the numbers are good.
+  await expect(demo.locator('#rounds-error')).toHaveCount(0);
   await expect(demo.getByRole('button', { name: 'Run all' })).toBeDisabled();
   await demo.locator('#numbers').fill('100000');
   await expect(demo.locator('[data-field="calibration"]')).toBeVisible();

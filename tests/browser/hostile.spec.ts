@@ -18,6 +18,7 @@ const HOSTILE: Readonly<Record<string, string>> = {
   '1e309': '1e309',
   '-0': '-0',
   NaN: 'NaN',
+  'a name every object inherits': '__proto__',
   empty: '',
 };
 /** Refused by every field; the others may be fine in some ('' is "calibrate", -0 is 0, an input field drops a line break). */
@@ -200,12 +201,23 @@ test('a hostile ?demo= is named briefly, safely, with the settings it dropped, o
     await expectContained(page, `?demo=, ${name}`);
     expect(await runsOf(page)).toEqual([]);
   }
-  // The embed page says it in the same words: the values that could upset a page, each a page load.
-  for (const name of ['a 100,000-character value', 'a right-to-left override', 'a line break', 'markup', 'empty']) {
+  // Each a page load, read first by the page's loader, which picks the modules to fetch ahead by ?demo=.
+  const loads = [
+    'a 100,000-character value',
+    'a right-to-left override',
+    'a line break',
+    'markup',
+    'a name every object inherits',
+    'empty',
+  ];
+  for (const name of loads) {
     await openWith(page, './embed.html', query([['demo', HOSTILE[name]]]));
     await expect(page.locator('.embed-error')).toContainText('This frame shows one demo of Parallel Lab');
     await expectContained(page, `embed ?demo=, ${name}`);
   }
+  await openWith(page, './', query([['demo', HOSTILE['a name every object inherits']]]));
+  await expect(page.locator('parallel-lab .notice')).toContainText('There is no demo called');
+  await expect(page.locator('pl-cpu-demo #numbers')).toHaveValue('10000000');
 });
 
 test('?demo=CPU is unknown and suggests cpu; an empty ?demo= says so; both say the other settings were not applied', async ({

@@ -56,6 +56,25 @@ test('an isolated page shows its demo before its service worker has started, and
   await expect(page.locator('pl-environment-panel [data-field="service-worker"]')).toContainText('active');
 });
 
+test('an isolated page starts its service worker only once it has painted its demo', async ({ page }) => {
+  // Started beside the page, the worker's start would compete with the page's own for the processor.
+  await page.addInitScript(() => {
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (...args) {
+      const root = document.querySelector('parallel-lab')?.shadowRoot ?? document;
+      const run = root.querySelector('pl-cpu-demo, pl-io-demo')?.shadowRoot?.querySelector('button.primary');
+      Object.assign(window, { runShownAtRegister: Boolean(run) });
+      return register.apply(this, args);
+    };
+  });
+  for (const path of ['', 'embed.html?demo=io']) {
+    await page.goto(`./${path}`);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    await page.waitForFunction(() => 'runShownAtRegister' in window);
+    expect(await page.evaluate(() => (window as unknown as { runShownAtRegister: boolean }).runShownAtRegister), path).toBe(true);
+  }
+});
+
 test('with the simulated pages, serial takes at least the sum of the waits and concurrent less', async ({ page }) => {
   const latencies = [250, 500, 750, 1000];
   await page.goto(`./?demo=io&latencies=${latencies.join(',')}&sizes=2000&autorun=1`);

@@ -82,7 +82,7 @@ export class PlCpuDemo extends LitElement {
   private readonly demo = new DemoController<CpuVariant, CpuParams, CpuRunResult>(this, {
     demo: 'cpu',
     urlFields: { numbers: 'numbers', rounds: 'rounds', workers: 'workers', chunkSize: 'chunk-size' },
-    params: () => this.parsed().params,
+    params: () => this.work.paramsForRun(() => this.parsed()),
     run: (variant, params, context) => {
       this.timelineVariant = variant;
       return runCpuVariant(variant, params, context);
@@ -105,7 +105,7 @@ export class PlCpuDemo extends LitElement {
   });
 
   /** The work per number, calibrated to this device. */
-  private readonly work = new CalibrationController(this, CPU_LIMITS.numbers, () => this.demo.busy);
+  private readonly work: CalibrationController = new CalibrationController(this, CPU_LIMITS.numbers, () => this.demo.busy);
   /** The cores the browser reports, and what this visit's scaling curve found. */
   private readonly cores = new CoresController(this);
 
@@ -146,7 +146,8 @@ export class PlCpuDemo extends LitElement {
   }
 
   override render() {
-    const { messages, params } = this.parsed();
+    const { params, ...parsed } = this.parsed();
+    const { messages, invalid } = this.work.shown(parsed.messages);
     const busy = this.demo.busy;
     const field = (id: string, key: keyof CpuParams, fieldLabel: string, hint: string, advanced = false) => ({
       id,
@@ -175,7 +176,7 @@ export class PlCpuDemo extends LitElement {
               'rounds',
               'rounds',
               'Work per number (rounds)',
-              '1 round is plain squaring; each further round adds a little arithmetic.',
+              '1 round is plain squaring; each further round adds a little arithmetic. Empty: chosen so the serial run takes about a second here.',
               true,
             ),
             field('workers', 'workers', 'Workers', workersHint(this.cores.count)),
@@ -193,7 +194,7 @@ export class PlCpuDemo extends LitElement {
         ),
         notes: calibrationNote(this.work.calibration),
         variants: CPU_VARIANTS.map((v) => ({ value: v, label: label(v) })),
-        invalid: !params,
+        invalid,
         extraButtons: html`<button
           type="button"
           class="advanced"

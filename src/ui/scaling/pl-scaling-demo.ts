@@ -78,7 +78,7 @@ export class PlScalingDemo extends LitElement {
   private readonly demo = new DemoController<'curve', ScalingParams, ScalingRunResult>(this, {
     demo: 'scaling',
     urlFields: { numbers: 'numbers', rounds: 'rounds', maxWorkers: 'max-workers', repeats: 'repeats' },
-    params: () => this.parsed().params,
+    params: () => this.work.paramsForRun(() => this.parsed()),
     run: (_variant, params, context) => {
       // A new sweep: the last one's runs and curve make way for its own.
       this.runs = [];
@@ -102,7 +102,7 @@ export class PlScalingDemo extends LitElement {
   });
 
   /** The work per number, calibrated to this device. */
-  private readonly work = new CalibrationController(this, SCALING_LIMITS.numbers, () => this.demo.busy);
+  private readonly work: CalibrationController = new CalibrationController(this, SCALING_LIMITS.numbers, () => this.demo.busy);
 
   static override styles = demoStyles;
 
@@ -138,7 +138,8 @@ export class PlScalingDemo extends LitElement {
   }
 
   override render() {
-    const { messages, params } = this.parsed();
+    const parsed = this.parsed();
+    const { messages, invalid } = this.work.shown(parsed.messages);
     const busy = this.demo.busy;
     const cores = reportedCores();
     const field = (id: string, key: keyof ScalingParams, label: string, hint: string, advanced = false) => ({
@@ -173,7 +174,7 @@ export class PlScalingDemo extends LitElement {
         ),
         notes: copy.scalingCalibrationNote(this.work.calibration),
         variants: [],
-        invalid: !params,
+        invalid,
         runAllLabel: 'Run the sweep',
         extraButtons: html`<button
           type="button"

@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import { parseWholeNumber, type WholeNumberRule } from '../../core/validate';
+import { parseWholeNumber, type ParsedFields, type WholeNumberRule } from '../../core/validate';
 import { calibrateRounds, type Calibration } from '../../experiments/cpu';
 
 /** A demo with the CPU kernel's two fields: how many numbers, and the work on each. */
@@ -12,7 +12,9 @@ export interface CalibratedHost extends ReactiveControllerHost {
  * The work per number of a demo that runs the CPU kernel (the CPU and
  * scaling demos): chosen so one runner takes about a second here when the
  * visitor gives none, chosen again on request, and forgotten (with the note
- * that speaks of it) once the numbers or the rounds change.
+ * that speaks of it) once the numbers or the rounds change. An empty work
+ * per number is no error: it is chosen just after the page is drawn, or by
+ * Run when that comes first, so Run is ready before the measuring is done.
  */
 export class CalibrationController {
   /** What the last calibration chose, while the fields still hold it. */
@@ -36,6 +38,18 @@ export class CalibrationController {
   /** Calibrates when no work per number is chosen yet. */
   calibrateIfUnset(): void {
     if (String(this.host.rounds).trim() === '') this.calibrate();
+  }
+
+  /** The parameters for a run: the work per number is chosen first when none is given. */
+  paramsForRun<P>(parse: () => ParsedFields<P>): P | undefined {
+    this.calibrateIfUnset();
+    return parse().params;
+  }
+
+  /** The fields' messages as shown, and whether any refuses a run: an empty work per number refuses nothing. */
+  shown<M extends { rounds: string }>(messages: M): { messages: M; invalid: boolean } {
+    const shown = String(this.host.rounds).trim() === '' ? { ...messages, rounds: '' } : messages;
+    return { messages: shown, invalid: Object.values(shown).some(Boolean) };
   }
 
   /** After `field` changed: the note no longer holds, and new numbers with no rounds get rounds at once. */
