@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { build, defineConfig, type Plugin, type Rollup } from 'vite';
@@ -93,13 +94,21 @@ interface Preloads {
   fallback: string;
 }
 
+/** The page the lab shows when its address names none it knows: the first of `DEMOS`, by the folder it loads from. */
+function firstDemo(root: string): string {
+  const source = readFileSync(join(root, 'src/ui/demos.ts'), 'utf8');
+  const first = /import\('\.\/([^/]+)\//.exec(source)?.[1];
+  if (!first) throw new Error('src/ui/demos.ts loads no demo');
+  return first;
+}
+
 /**
  * What a built page preloads: its entry with every module that imports statically, and the modules it imports
- * at once (the lab's frame); then, for each demo (a chunk `src/ui/<id>/pl-*.ts`, imported by `src/ui/demos.ts`),
- * that demo's modules. The lab's own page shows the first demo when its address names none it knows; the embed
- * page then shows none.
+ * at once (the lab's frame); then, for each page it can show, that page's modules. The lab's page shows any page
+ * of the lab (a chunk `src/ui/<id>/pl-*.ts`), and the first demo when its address names none it knows; the embed
+ * page only a demo (`src/ui/<id>/pl-<id>-demo.ts`), and otherwise none.
  */
-function preloads(bundle: OutputBundle, entry: OutputChunk, showsDefault: boolean): Preloads {
+function preloads(bundle: OutputBundle, entry: OutputChunk, page: 'lab' | 'embed', root: string): Preloads {
   const chunks = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk');
   const byFile = new Map(chunks.map((c) => [c.fileName, c]));
   const withImports = (file: string, into = new Set<string>()): Set<string> => {
@@ -110,20 +119,15 @@ function preloads(bundle: OutputBundle, entry: OutputChunk, showsDefault: boolea
   };
   const common = withImports(entry.fileName);
   for (const file of entry.dynamicImports) withImports(file, common);
+  const shown = page === 'lab' ? /\/src\/ui\/([^/]+)\/pl-[^/]+\.ts$/ : /\/src\/ui\/([^/]+)\/pl-\1-demo\.ts$/;
   const demos: Record<string, string[]> = {};
   for (const chunk of chunks) {
-    const id = /\/src\/ui\/([^/]+)\/pl-[^/]+\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1];
-    if (id && chunk.isDynamicEntry) demos[id] = [...withImports(chunk.fileName)].filter((file) => !common.has(file));
+    const id = shown.exec(chunk.facadeModuleId ?? '')?.[1];
+    if (id && chunk.isDynamicEntry) {
+      demos[id] = [...withImports(chunk.fileName)].filter((file) => !common.has(file)).map((file) => `./${file}`);
+    }
   }
-  const demosModule = chunks.find((c) => c.moduleIds.some((m) => m.endsWith('/src/ui/demos.ts')));
-  const first = demosModule?.dynamicImports.map((file) => byFile.get(file)).find((c) => c && c.fileName in bundle);
-  const fallback = showsDefault ? (Object.keys(demos).find((id) => demos[id][0] === first?.fileName) ?? '') : '';
-  const address = (file: string) => `./${file}`;
-  return {
-    common: [...common].map(address),
-    demos: Object.fromEntries(Object.entries(demos).map(([id, files]) => [id, files.map(address)])),
-    fallback,
-  };
+  return { common: [...common].map((file) => `./${file}`), demos, fallback: page === 'lab' ? firstDemo(root) : '' };
 }
 
 /** The placeholder in the built `_headers` and `nginx.conf.example` (from public/) that the build fills in. */
@@ -172,6 +176,7 @@ function contentSecurityPolicy({ script, style }: InlineHashes): string {
 function strictContentSecurityPolicy(): Plugin {
   const hashes = { script: new Set<string>(), style: new Set<string>() };
   let outDir = 'dist';
+  let root = '.';
   const afterCharset = (html: string, tag: string) => {
     if (!html.includes('<meta charset="utf-8" />')) throw new Error('A page without <meta charset="utf-8" />');
     return html.replace('<meta charset="utf-8" />', () => `<meta charset="utf-8" />\n    ${tag}`);
@@ -180,6 +185,7 @@ function strictContentSecurityPolicy(): Plugin {
     name: 'parallel-lab-content-security-policy',
     apply: 'build',
     configResolved(config) {
+      root = config.root;
       outDir = resolve(config.root, config.build.outDir);
     },
     transformIndexHtml: {
@@ -187,7 +193,7 @@ function strictContentSecurityPolicy(): Plugin {
       handler(html, { bundle, chunk, filename }) {
         const entry = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html);
         if (!entry || !bundle || !chunk) throw new Error('A page without its entry <script type="module" src>');
-        const preload = JSON.stringify(preloads(bundle, chunk, filename.endsWith('index.html')));
+        const preload = JSON.stringify(preloads(bundle, chunk, filename.endsWith('index.html') ? 'lab' : 'embed', root));
         const page = afterCharset(
           html.replace(entry[0], '').replace(/\s*<link rel="modulepreload" crossorigin href="[^"]+">/g, ''),
           `<script data-entry="${entry[1]}" data-preload='${preload}'>${LOADER}</script>`,

@@ -234,6 +234,12 @@ test('?demo=CPU is unknown and suggests cpu; an empty ?demo= says so; both say t
   );
   await page.goto('./embed.html?demo=lock');
   await expect(page.locator('.embed-error')).toContainText('There is no demo called "lock". Did you mean locks?');
+  // A page of the lab that is no demo is refused too, and its module is not fetched ahead for nothing.
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto('./embed.html?demo=summary');
+  await expect(page.locator('.embed-error')).toContainText('There is no demo called "summary"');
+  expect(requested.filter((path) => path.includes('pl-summary'))).toEqual([]);
 });
 
 test('autorun fills in addresses from a link but fetches nothing until the visitor presses Run all', async ({ page }) => {
