@@ -74,6 +74,8 @@ export interface MatrixRun {
   column: MatrixColumn;
   repeat: number;
   run: SavedRun;
+  /** The browser's version as its driver reported it (WebKitGTK's page cannot tell its own). */
+  driverVersion?: string;
 }
 
 /** A Run all that started and did not end verified (unverified, timed out, crashed). */
@@ -84,20 +86,22 @@ export interface MatrixFailure {
   message: string;
 }
 
-/** The run as it goes in the file: its environment says the core limit it ran under (absent: none). */
-export function withCoreLimit(run: SavedRun, coreLimit: CoreLimit): SavedRun {
+/**
+ * The run as it goes in the file: its environment says the core limit it ran under (absent: none), and the
+ * browser's version where the page could give none (WebKitGTK's user agent names Safari's version, not its own)
+ * and the driver gave one.
+ */
+export function asRecorded({ run, column, driverVersion }: MatrixRun): SavedRun {
   const environment = { ...run.environment };
-  if (coreLimit === null) delete environment.coreLimit;
-  else environment.coreLimit = coreLimit;
+  if (column.coreLimit === null) delete environment.coreLimit;
+  else environment.coreLimit = column.coreLimit;
+  if (!environment.browserVersion && driverVersion) environment.browserVersion = driverVersion;
   return { ...run, environment };
 }
 
 /** The results file: every run the matrix finished, in the export schema. */
 export function matrixFile(runs: readonly MatrixRun[], exportedAt?: Date): ResultsFile {
-  return resultsFile(
-    runs.map((r) => withCoreLimit(r.run, r.column.coreLimit)),
-    exportedAt,
-  );
+  return resultsFile(runs.map(asRecorded), exportedAt);
 }
 
 const sameColumn = (a: MatrixColumn, b: MatrixColumn) => a.browser === b.browser && a.coreLimit === b.coreLimit;

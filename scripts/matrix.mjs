@@ -181,7 +181,7 @@ let step = 0;
  */
 function keep(column, repeat, finished) {
   for (const run of finished) {
-    if (run.environment) runs.push({ column, repeat, run });
+    if (run.environment) runs.push({ column, repeat, run, driverVersion: session?.version });
     else
       note(
         `${column.browser}, ${run.demo} ${run.variant}: not in the page's history (an old build, or storage refused): left out`,

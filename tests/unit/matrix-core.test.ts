@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  asRecorded,
   demoTables,
   exitCode,
   formatElapsed,
   matrixFile,
   planColumns,
   progressLine,
-  withCoreLimit,
   type MatrixColumn,
   type MatrixRun,
 } from '../../scripts/matrix-core';
@@ -175,8 +175,20 @@ describe('the matrix’s results file', () => {
 
   it('leaves the run it was given alone', () => {
     const original = run();
-    withCoreLimit(original, 2);
+    asRecorded({ column: chromium2, repeat: 1, run: original });
     expect(original.environment.coreLimit).toBeUndefined();
+  });
+
+  it('gives a run the version its driver reported only where the page could tell none', () => {
+    const webkit = { browser: 'webkit' as const, coreLimit: 1 };
+    const unnamed = run({ environment: { ...run().environment, browser: 'WebKitGTK', browserVersion: '' } });
+    expect(asRecorded({ column: webkit, repeat: 1, run: unnamed, driverVersion: '2.50.1' }).environment.browserVersion).toBe(
+      '2.50.1',
+    );
+    const named = run();
+    expect(asRecorded({ column: chromium1, repeat: 1, run: named, driverVersion: '999.0' }).environment.browserVersion).toBe(
+      named.environment.browserVersion,
+    );
   });
 });
 
