@@ -1,7 +1,6 @@
 import { readHostMessage, slimRun, type FrameMessage } from './core/embed-protocol';
 import { isDemoId } from './core/run-result';
-import { nextPaint } from './runtime/frame-monitor';
-import { reloadMayFollow, startServiceWorkerSafely } from './runtime/service-worker-client';
+import { startPageServiceWorker } from './runtime/service-worker-client';
 import { DEMOS } from './ui/demos';
 import { unknownDemoMessage } from './ui/url-params';
 
@@ -18,10 +17,8 @@ type DemoElement = HTMLElement & { runAll(): Promise<boolean>; stop(): void };
 const post = (message: FrameMessage) => window.parent.postMessage(message, '*');
 
 // Only a page that may reload itself waits for its service worker; any other starts it once it has painted (see main.ts).
-const holdBack = reloadMayFollow();
-let painted: () => void = () => undefined;
-const serviceWorker = startServiceWorkerSafely(holdBack ? undefined : new Promise<void>((resolve) => (painted = resolve)));
-if (!holdBack || !(await serviceWorker).reloading) {
+const serviceWorker = startPageServiceWorker();
+if (!serviceWorker.holdBack || !(await serviceWorker.status).reloading) {
   const params = new URLSearchParams(location.search);
   const requested = params.get('demo');
   const entry = DEMOS.find((d) => d.id === requested);
@@ -54,5 +51,5 @@ if (!holdBack || !(await serviceWorker).reloading) {
     }).observe(document.documentElement);
     post({ type: 'parallel-lab:ready', demo: requested });
   }
-  void nextPaint().then(painted);
+  serviceWorker.shown();
 }

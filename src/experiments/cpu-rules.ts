@@ -86,9 +86,20 @@ export function poolSampleSize({ numbers, workers, chunkSize }: CpuParams): numb
 export const DEFAULT_NUMBERS = 10_000_000;
 
 /**
- * Parses the CPU demo's fields as typed. An empty work per number is refused
- * with a pointer to Calibrate, which chooses one for the numbers.
+ * An empty work per number is no error: it is still to be chosen, by
+ * calibrating for the numbers (the CPU and scaling demos do it just after they
+ * are drawn, or before a run). The field says nothing, and there are no
+ * parameters until it is chosen.
  */
+export function roundsToCalibrate<P extends { rounds: number }>(
+  parsed: ParsedFields<P>,
+  rounds: string | number,
+): ParsedFields<P> {
+  if (String(rounds).trim() !== '') return parsed;
+  return { messages: { ...parsed.messages, rounds: '' } };
+}
+
+/** Parses the CPU demo's fields as typed; an empty work per number is still to be calibrated (`roundsToCalibrate`). */
 export function parseCpuParams(text: Readonly<Record<keyof CpuParams, string | number>>): ParsedFields<CpuParams> {
   const chunkSize = wholeNumber(CPU_LIMITS.chunkSize);
   const parsed = parseFields<CpuParams>(text, {
@@ -98,9 +109,6 @@ export function parseCpuParams(text: Readonly<Record<keyof CpuParams, string | n
     // Empty: Python's own rule, worked out below once the numbers and workers are known.
     chunkSize: (typed) => (typed.trim() === '' ? { ok: true, value: 0 } : chunkSize(typed)),
   });
-  if (String(text.rounds).trim() === '') {
-    parsed.messages.rounds = `${CPU_LIMITS.rounds.label}: enter a whole number, or press Calibrate to choose one for these numbers.`;
-  }
   if (parsed.params?.chunkSize === 0) parsed.params.chunkSize = pythonChunkSize(parsed.params.numbers, parsed.params.workers);
-  return parsed;
+  return roundsToCalibrate(parsed, text.rounds);
 }

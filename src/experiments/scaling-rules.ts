@@ -2,7 +2,7 @@ import type { RunResultBase } from '../core/run-result';
 import { fitAmdahl, usableCores } from '../core/scaling';
 import { median, speedup } from '../core/stats';
 import { parseFields, wholeNumber, type ParsedFields, type WholeNumberRule } from '../core/validate';
-import { CPU_LIMITS } from './cpu-rules';
+import { CPU_LIMITS, roundsToCalibrate } from './cpu-rules';
 import type { VariantFacts } from './variants';
 
 /**
@@ -87,10 +87,7 @@ export function defaultMaxWorkers(reportedCores: number): number {
   return Math.min(SCALING_LIMITS.maxWorkers.max, Math.max(8, 2 * reportedCores));
 }
 
-/**
- * Parses the scaling demo's fields as typed. An empty work per number is
- * refused with a pointer to Calibrate, as in the CPU demo.
- */
+/** Parses the scaling demo's fields as typed; an empty work per number is still to be calibrated, as in the CPU demo. */
 export function parseScalingParams(text: Readonly<Record<keyof ScalingParams, string | number>>): ParsedFields<ScalingParams> {
   const parsed = parseFields<ScalingParams>(text, {
     numbers: wholeNumber(SCALING_LIMITS.numbers),
@@ -98,10 +95,7 @@ export function parseScalingParams(text: Readonly<Record<keyof ScalingParams, st
     maxWorkers: wholeNumber(SCALING_LIMITS.maxWorkers),
     repeats: wholeNumber(SCALING_LIMITS.repeats),
   });
-  if (String(text.rounds).trim() === '') {
-    parsed.messages.rounds = `${SCALING_LIMITS.rounds.label}: enter a whole number, or press Calibrate to choose one for these numbers.`;
-  }
-  return parsed;
+  return roundsToCalibrate(parsed, text.rounds);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { nextPaint } from './frame-monitor';
+
 /**
  * Starts the lab's service worker (see service-worker.ts) and, when the page
  * is not cross-origin isolated yet but the worker can make it so, reloads it
@@ -145,6 +147,29 @@ export function startServiceWorkerSafely(after?: Promise<unknown>): Promise<Serv
     detail: `The service worker could not start: ${error instanceof Error ? error.message : String(error)}`,
   }));
   return started;
+}
+
+/** A page's service worker as the page starts it (see `startPageServiceWorker`). */
+export interface PageServiceWorker {
+  /** True when the page may reload itself to become isolated: it must start nothing before `status` says it will not. */
+  holdBack: boolean;
+  status: Promise<ServiceWorkerStatus>;
+  /** Says the page has drawn what it shows first: the worker starts once that frame is painted. */
+  shown: () => void;
+}
+
+/**
+ * Starts a page's service worker when it suits the page: at once on a page
+ * that may reload itself to become isolated (`holdBack`), which waits for it;
+ * on any other once the page has shown itself (`shown`), so that the worker's
+ * start does not compete with the page's own for the processor. What needs
+ * the worker awaits it either way (`serviceWorkerStarted`).
+ */
+export function startPageServiceWorker(): PageServiceWorker {
+  const holdBack = reloadMayFollow();
+  let shown: () => void = () => undefined;
+  const painted = new Promise<void>((resolve) => (shown = () => void nextPaint().then(resolve)));
+  return { holdBack, status: startServiceWorkerSafely(holdBack ? undefined : painted), shown };
 }
 
 /**

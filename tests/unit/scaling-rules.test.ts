@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runBase } from './fixtures/run-base';
 import { amdahl, fitAmdahl, usableCores } from '../../src/core/scaling';
 import type { WorkerApi } from '../../src/core/worker-api';
+import { parseCpuParams } from '../../src/experiments/cpu-rules';
 import { runScalingSweep } from '../../src/experiments/scaling';
 import {
   curvePoints,
@@ -50,8 +51,14 @@ describe("the scaling demo's fields", () => {
     expect(parseScalingParams({ ...text, repeats: '10' }).messages.repeats).toContain('Repeats: at most 9.');
   });
 
-  it('points to Calibrate when the work per number is empty', () => {
-    expect(parseScalingParams({ ...text, rounds: ' ' }).messages.rounds).toContain('press Calibrate');
+  it('leaves an empty work per number to be calibrated: no message for it, and no parameters yet', () => {
+    expect(parseScalingParams({ ...text, rounds: ' ' })).toEqual({
+      messages: { numbers: '', rounds: '', maxWorkers: '', repeats: '' },
+    });
+    // The CPU demo's work per number is read the same way.
+    expect(parseCpuParams({ numbers: '1000', rounds: '', workers: '2', chunkSize: '' })).toEqual({
+      messages: { numbers: '', rounds: '', workers: '', chunkSize: '' },
+    });
   });
 
   it('sweeps to twice the reported cores by default, at least 8 and at most 64', () => {

@@ -146,8 +146,7 @@ export class PlCpuDemo extends LitElement {
   }
 
   override render() {
-    const { params, ...parsed } = this.parsed();
-    const { messages, invalid } = this.work.shown(parsed.messages);
+    const { messages, params } = this.parsed();
     const busy = this.demo.busy;
     const field = (id: string, key: keyof CpuParams, fieldLabel: string, hint: string, advanced = false) => ({
       id,
@@ -194,7 +193,8 @@ export class PlCpuDemo extends LitElement {
         ),
         notes: calibrationNote(this.work.calibration),
         variants: CPU_VARIANTS.map((v) => ({ value: v, label: label(v) })),
-        invalid,
+        // Not `!params`: with no work per number yet, there are none, but Run calibrates first.
+        invalid: Object.values(messages).some(Boolean),
         extraButtons: html`<button
           type="button"
           class="advanced"

@@ -138,8 +138,7 @@ export class PlScalingDemo extends LitElement {
   }
 
   override render() {
-    const parsed = this.parsed();
-    const { messages, invalid } = this.work.shown(parsed.messages);
+    const { messages } = this.parsed();
     const busy = this.demo.busy;
     const cores = reportedCores();
     const field = (id: string, key: keyof ScalingParams, label: string, hint: string, advanced = false) => ({
@@ -174,7 +173,8 @@ export class PlScalingDemo extends LitElement {
         ),
         notes: copy.scalingCalibrationNote(this.work.calibration),
         variants: [],
-        invalid,
+        // Not `!params`: with no work per number yet, there are none, but Run calibrates first.
+        invalid: Object.values(messages).some(Boolean),
         runAllLabel: 'Run the sweep',
         extraButtons: html`<button
           type="button"

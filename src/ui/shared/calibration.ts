@@ -46,12 +46,6 @@ export class CalibrationController {
     return parse().params;
   }
 
-  /** The fields' messages as shown, and whether any refuses a run: an empty work per number refuses nothing. */
-  shown<M extends { rounds: string }>(messages: M): { messages: M; invalid: boolean } {
-    const shown = String(this.host.rounds).trim() === '' ? { ...messages, rounds: '' } : messages;
-    return { messages: shown, invalid: Object.values(shown).some(Boolean) };
-  }
-
   /** After `field` changed: the note no longer holds, and new numbers with no rounds get rounds at once. */
   fieldChanged(field: string): void {
     if (field === 'rounds' || field === 'numbers') this.calibration = undefined;
